@@ -1,0 +1,15 @@
+import { CatalogClient } from "@/components/catalog/catalog-client";
+import { listPlugins } from "@/lib/registry/list-plugins";
+import { listQuerySchema } from "@/lib/registry/schemas";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CatalogPage({ searchParams }: Props) {
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string"));
+  const parsed = listQuerySchema.safeParse({ q: raw.q, category: raw.category, sort: raw.sort });
+  const query = parsed.success ? parsed.data : listQuerySchema.parse({});
+  const firstPage = await listPlugins({ ...query, cursor: undefined, facets: true });
+  return <CatalogClient initialFilters={{ q: query.q, category: query.category, sort: query.sort }} initialPage={firstPage} />;
+}

@@ -1,0 +1,9 @@
+export default function Loading() {
+  return (
+    <div className="space-y-6" aria-busy="true" aria-label="Loading plugin">
+      <div className="h-28 animate-pulse rounded-xl bg-zinc-200/70 dark:bg-zinc-800/70" />
+      <div className="h-10 w-80 animate-pulse rounded-lg bg-zinc-200/70 dark:bg-zinc-800/70" />
+      <div className="h-96 animate-pulse rounded-xl bg-zinc-200/70 dark:bg-zinc-800/70" />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PluginHeader } from "@/components/plugin/plugin-header";
+import { ActionsList } from "@/components/plugin/actions-list";
+import { ConfigView } from "@/components/plugin/config-view";
+import { PluginTabs } from "@/components/plugin/plugin-tabs";
+import { Readme } from "@/components/plugin/readme";
+import { VersionsTable } from "@/components/plugin/versions-table";
+import { AppError } from "@/lib/http/errors";
+import { getPluginOrThrow, getVersionOrThrow } from "@/lib/registry/get-plugin";
+import { codeParam } from "@/lib/registry/schemas";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ version?: string | string[] }> };
+
+async function load({ params, searchParams }: Props) {
+  const { code } = await params;
+  const { version } = await searchParams;
+  if (!codeParam.safeParse(code).success) notFound();
+  try {
+    const plugin = await getPluginOrThrow(code);
+    const wanted = typeof version === "string" ? version : (plugin.latestVersion ?? plugin.versions[0]?.version);
+    if (!wanted) notFound();
+    return { plugin, selected: await getVersionOrThrow(code, wanted) };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { plugin } = await load(props);
+  return { title: plugin.name, description: plugin.description };
+}
+
+export default async function PluginPage(props: Props) {
+  const { plugin, selected } = await load(props);
+  return (
+    <div className="space-y-6">
+      <PluginHeader plugin={plugin} selected={selected} />
+      <PluginTabs
+        tabs={[
+          { id: "readme", label: "README", content: <Readme html={selected.readmeHtml} /> },
+          { id: "actions", label: "Actions", count: selected.actions.length, content: <ActionsList actions={selected.actions} /> },
+          { id: "versions", label: "Versions", count: plugin.versions.length, content: <VersionsTable code={plugin.code} versions={plugin.versions} selected={selected.version} latest={plugin.latestVersion} /> },
+          { id: "config", label: "Config", content: <ConfigView yaml={selected.configYaml} /> },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+// GET /api/v1/plugins/{code} — one plugin with its versions
+import { z } from "zod";
+import { route } from "@/lib/http/route";
+import { getPluginOrThrow } from "@/lib/registry/get-plugin";
+import { codeParam } from "@/lib/registry/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ params: z.object({ code: codeParam }) }, ({ params }) => getPluginOrThrow(params.code));

@@ -1,0 +1,21 @@
+// GET /api/v1/plugins — search and page through the catalog
+// POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body)
+import { env } from "@/lib/env";
+import { route } from "@/lib/http/route";
+import { listPlugins } from "@/lib/registry/list-plugins";
+import { publishVersion } from "@/lib/registry/publish-version";
+import { listQuerySchema } from "@/lib/registry/schemas";
+import { receiveUpload } from "@/lib/uploads/receive-upload";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ query: listQuerySchema }, ({ query }) => listPlugins(query));
+
+export const POST = route({}, async ({ req }) => {
+  const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
+  const result = await publishVersion(upload.file);
+  return Response.json(result, {
+    status: result.created ? 201 : 200,
+    headers: { location: `/api/v1/plugins/${result.plugin.code}/versions/${encodeURIComponent(result.version.version)}` },
+  });
+});

@@ -1,0 +1,34 @@
+// The hub's configuration, validated once at start-up. Shared by the launcher (scripts/start.ts),
+// which checks it before starting anything, and by lib/env.ts inside the server.
+import { z } from "zod";
+
+const MiB = 1024 * 1024;
+const bytes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .default(fallback ? "true" : "false")
+    .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const envSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL").optional(),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SEED_EXAMPLES: flag(true),
+  ARCHIVE_MAX_BYTES: bytes(200 * MiB),
+  ARCHIVE_MAX_UNCOMPRESSED_BYTES: bytes(1024 * MiB),
+  ARCHIVE_MAX_ENTRIES: bytes(10_000),
+  ARCHIVE_MAX_RATIO: bytes(100),
+  ARCHIVE_MAX_DEPTH: bytes(32),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses `source`, or throws one message naming every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+}

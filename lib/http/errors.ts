@@ -1,0 +1,44 @@
+// The small error taxonomy of the API: every failure a caller can act on has a stable code.
+
+export type FieldError = { path: string; message: string; line?: number; column?: number };
+
+const STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  plugin_not_found: 404,
+  version_not_found: 404,
+  method_not_allowed: 405,
+  version_exists: 409,
+  payload_too_large: 413,
+  archive_too_large: 413,
+  unsupported_media_type: 415,
+  range_not_satisfiable: 416,
+  validation_failed: 422,
+  config_invalid: 422,
+  config_missing: 422,
+  archive_invalid: 422,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS | `archive_${string}`;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return (STATUS as Record<string, number>)[this.code] ?? (this.code.startsWith("archive_") ? 422 : 500);
+  }
+}
+
+export const notFound = (code: "plugin_not_found" | "version_not_found" | "not_found", message: string) =>
+  new AppError(code, message);

@@ -1,0 +1,30 @@
+import { archiveError, quote } from "./archive-error";
+import type { ArchiveLimits } from "./limits";
+
+/**
+ * Checks one entry name from an archive and returns it normalised (no leading "./", no trailing "/").
+ * Returns "" for the archive's own root folder entry ("./"), which callers skip.
+ */
+export function checkEntryPath(name: string, limits: Pick<ArchiveLimits, "maxDepth">): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw archiveError("control_character", `Entry ${quote(name)} has a control character in its name.`);
+  if (name.includes("\\")) throw archiveError("backslash_path", `Entry ${quote(name)} uses a backslash; archive paths must use "/".`);
+  if (/^[A-Za-z]:/.test(name)) throw archiveError("drive_letter", `Entry ${quote(name)} starts with a drive letter.`);
+  if (name.startsWith("/")) throw archiveError("absolute_path", `Entry ${quote(name)} is an absolute path.`);
+  const segments = name.split("/").filter((segment) => segment !== "" && segment !== ".");
+  if (segments.includes("..")) throw archiveError("path_traversal", `Entry ${quote(name)} climbs out of the archive with "..".`);
+  if (segments.length > limits.maxDepth) {
+    throw archiveError("path_too_deep", `Entry ${quote(name)} is ${segments.length} levels deep; the limit is ${limits.maxDepth}.`);
+  }
+  return segments.join("/");
+}
+
+/** Zip names are UTF-8 when flagged (or when they decode cleanly), else CP437 in theory; Latin-1 is close enough to display. */
+export function decodeEntryName(raw: Buffer, utf8Flag: boolean): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(raw);
+  } catch {
+    if (utf8Flag) throw archiveError("invalid_name", `An entry name is not valid UTF-8 although the archive says it is.`);
+    return raw.toString("latin1");
+  }
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/http/errors";
+import { commitTemp, discardTemp, type TempBlob } from "@/lib/storage/blob-store";
+import { limitsFromEnv } from "./archive/limits";
+import { inspectArchive, type InspectedArchive } from "./inspect-archive";
+import { refreshPlugin } from "./refresh-plugin";
+import type { PublishResult } from "./schemas";
+import { toPluginSummary, toVersionSummary } from "./serializers";
+
+/**
+ * Publishes a received archive as a new version. Versions are immutable: the same bytes again is a
+ * no-op (created: false); different bytes for an existing code@version is a 409. The blob is made
+ * durable before the row that points at it commits.
+ */
+export async function publishVersion(temp: TempBlob): Promise<PublishResult> {
+  let inspected: InspectedArchive;
+  try {
+    inspected = await inspectArchive(temp.path, temp.size, limitsFromEnv(env()));
+  } catch (error) {
+    await discardTemp(temp);
+    throw error;
+  }
+  const { code, version } = inspected.config;
+  const earlier = await findVersion(db(), code, version);
+  if (earlier) {
+    await discardTemp(temp);
+    return sameOrConflict(earlier, temp.sha256);
+  }
+
+  await commitTemp(temp);
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO plugins (id, code, name, category, description)
+      VALUES (gen_random_uuid(), ${code}, ${inspected.config.name}, ${inspected.config.category}, ${inspected.config.description})
+      ON CONFLICT (code) DO NOTHING`;
+    // Publishes of one plugin queue up on its row; a concurrent publish of this version is seen below.
+    const [{ id: pluginId }] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM plugins WHERE code = ${code} FOR UPDATE`;
+    const raced = await findVersion(tx, code, version);
+    if (raced) return sameOrConflict(raced, temp.sha256);
+    await tx.pluginVersion.create({
+      data: {
+        pluginId,
+        version,
+        config: inspected.config as unknown as Prisma.InputJsonValue,
+        configYaml: inspected.configYaml,
+        readme: inspected.readme,
+        sha256: temp.sha256,
+        sizeBytes: BigInt(temp.size),
+        format: inspected.format,
+      },
+    });
+    await refreshPlugin(tx, pluginId);
+    const stored = await findVersion(tx, code, version);
+    return { created: true, plugin: toPluginSummary(stored!.plugin), version: toVersionSummary(code, stored!) };
+  });
+}
+
+type Client = Pick<Prisma.TransactionClient, "pluginVersion">;
+
+function findVersion(client: Client, code: string, version: string) {
+  return client.pluginVersion.findFirst({ where: { version, plugin: { code } }, include: { plugin: true } });
+}
+
+function sameOrConflict(row: NonNullable<Awaited<ReturnType<typeof findVersion>>>, sha256: string): PublishResult {
+  if (row.sha256 !== sha256) {
+    throw new AppError(
+      "version_exists",
+      `${row.plugin.code}@${row.version} is already published with different contents; versions are immutable, publish a new version instead.`,
+    );
+  }
+  return { created: false, plugin: toPluginSummary(row.plugin), version: toVersionSummary(row.plugin.code, row) };
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import { refreshPlugin } from "./refresh-plugin";
+import type { VersionSummary } from "./schemas";
+import { toVersionSummary } from "./serializers";
+
+/** Yanks (or restores) a version: it stays downloadable but no longer counts as "latest". */
+export async function setYanked(code: string, version: string, yanked: boolean, reason?: string): Promise<VersionSummary> {
+  return db().$transaction(async (tx) => {
+    const [plugin] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM plugins WHERE code = ${code} FOR UPDATE`;
+    if (!plugin) throw notFound("plugin_not_found", `No plugin with code "${code}".`);
+    const key = { pluginId_version: { pluginId: plugin.id, version } };
+    if (!(await tx.pluginVersion.findUnique({ where: key, select: { id: true } }))) {
+      throw notFound("version_not_found", `${code} has no version "${version}".`);
+    }
+    const row = await tx.pluginVersion.update({
+      where: key,
+      data: yanked ? { yanked: true, yankReason: reason ?? null, yankedAt: new Date() } : { yanked: false, yankReason: null, yankedAt: null },
+    });
+    await refreshPlugin(tx, plugin.id);
+    return toVersionSummary(code, row);
+  });
+}

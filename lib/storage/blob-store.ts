@@ -1,0 +1,125 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
+import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+
+/**
+ * Content-addressed files under `<DATA_DIR>/blobs/sha256/ab/cd/<hash>`. A blob is written to a temp
+ * file, fsynced and renamed into place before any database row may point at it, so a crash leaves at
+ * worst an unreferenced temp file or blob, never a row without its bytes.
+ */
+
+export type TempBlob = { path: string; sha256: string; size: number };
+
+const root = () => env().blobDir;
+const tmpDir = () => path.join(root(), "tmp");
+
+export function blobPath(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+  return path.join(root(), "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+/** Streams `source` into a temp file, hashing as it goes; stops with 413 past `maxBytes`. */
+export async function receiveToTemp(source: Readable, maxBytes: number): Promise<TempBlob> {
+  await mkdir(tmpDir(), { recursive: true });
+  const file = path.join(tmpDir(), `${randomUUID()}.part`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        done(new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`));
+        return;
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(source, meter, createWriteStream(file, { flags: "wx", highWaterMark: 1 << 20 }));
+    await fsyncPath(file);
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
+  return { path: file, sha256: hash.digest("hex"), size };
+}
+
+/** Moves a received temp file to its content address (durably); drops it if the blob already exists. */
+export async function commitTemp(temp: TempBlob): Promise<void> {
+  const target = blobPath(temp.sha256);
+  if (await exists(target)) {
+    await unlink(temp.path);
+    return;
+  }
+  await mkdir(path.dirname(target), { recursive: true });
+  await rename(temp.path, target);
+  await fsyncPath(path.dirname(target));
+}
+
+export async function discardTemp(temp: Pick<TempBlob, "path">): Promise<void> {
+  await rm(temp.path, { force: true });
+}
+
+export function openBlob(sha256: string, range?: { start: number; end: number }): ReadStream {
+  return createReadStream(blobPath(sha256), range);
+}
+
+export async function blobSize(sha256: string): Promise<number | null> {
+  try {
+    return (await stat(blobPath(sha256))).size;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes temp files left by uploads that a crash interrupted. */
+export async function sweepTemp(olderThanMs = 60 * 60 * 1000): Promise<number> {
+  const names = await readdir(tmpDir()).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(tmpDir(), name);
+    const info = await stat(file).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Health probe: the store can create, sync and remove a file. */
+export async function checkBlobStore(): Promise<void> {
+  await mkdir(tmpDir(), { recursive: true });
+  const probe = path.join(tmpDir(), `health-${randomUUID()}`);
+  const handle = await open(probe, "wx");
+  try {
+    await handle.writeFile("ok");
+    await handle.sync();
+  } finally {
+    await handle.close();
+    await rm(probe, { force: true });
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function fsyncPath(target: string): Promise<void> {
+  const handle = await open(target, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,56 @@
+// `npm start`: build if needed, start (or reuse) the database, migrate, and serve the hub.
+// Ctrl-C stops the server and the embedded database cleanly.
+import path from "node:path";
+import { parseEnv } from "../lib/env-schema";
+import { ensureBuild, ensureClient } from "./lib/build";
+import { startHub, type HubProcess } from "./lib/hub-process";
+import { migrate } from "./lib/migrate";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes("--dev");
+  const config = parseEnv(process.env);
+  if (dev) ensureClient();
+  else ensureBuild();
+
+  let database: RunningPostgres | undefined;
+  let hub: HubProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping synapse-hub…");
+    await hub?.stop();
+    await database?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  let url = config.DATABASE_URL;
+  if (!url) {
+    const dataDir = path.resolve(config.DATA_DIR);
+    console.log(`Starting the embedded Postgres in ${dataDir}/pg …`);
+    database = await startEmbeddedPostgres(dataDir);
+    url = database.url;
+  }
+  migrate(url);
+  hub = await startHub({
+    host: config.HOST,
+    port: config.PORT,
+    dev,
+    env: { DATABASE_URL: url, DATA_DIR: path.resolve(config.DATA_DIR), NODE_ENV: dev ? "development" : "production" },
+  });
+  console.log(`\nsynapse-hub is running at ${hub.url}  (Ctrl-C to stop)\n`);
+  hub.child.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`The server exited unexpectedly (code ${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
+
+main().catch((error: Error) => {
+  console.error(`\nsynapse-hub could not start: ${error.message}`);
+  process.exit(1);
+});
