@@ -8,7 +8,7 @@ import { limitsFromEnv } from "./archive/limits";
 import { inspectArchive, type InspectedArchive } from "./inspect-archive";
 import { refreshPlugin } from "./refresh-plugin";
 import type { PublishResult } from "./schemas";
-import { toPluginSummary, toVersionSummary } from "./serializers";
+import { toActions, toPluginSummary, toVersionSummary } from "./serializers";
 
 /**
  * Publishes a received archive as a new version. Versions are immutable: the same bytes again is a
@@ -45,6 +45,7 @@ export async function publishVersion(temp: TempBlob): Promise<PublishResult> {
         pluginId,
         version,
         config: inspected.config as unknown as Prisma.InputJsonValue,
+        actions: toActions(inspected.config) as unknown as Prisma.InputJsonValue,
         configYaml: inspected.configYaml,
         readme: inspected.readme,
         sha256: temp.sha256,

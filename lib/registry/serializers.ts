@@ -48,8 +48,13 @@ export function toVersionDetail(code: string, row: PluginVersion): VersionDetail
     configYaml: row.configYaml,
     readme: row.readme,
     readmeHtml: renderReadme(row.readme),
-    actions: Object.entries(config.actions).map(([name, action]) => toAction(name, action)),
+    actions: row.actions as unknown as ActionDto[],
   };
+}
+
+/** Computed once at publish time and stored in declaration order. */
+export function toActions(config: PluginConfig): ActionDto[] {
+  return Object.entries(config.actions).map(([name, action]) => toAction(name, action));
 }
 
 function toAction(name: string, action: PluginAction): ActionDto {

@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
 import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import tar from "tar-stream";
 import { archiveError, quote } from "./archive-error";
@@ -50,7 +49,7 @@ export async function openTarGz(file: string, compressedSize: number, limits: Ar
   };
 }
 
-type Body = AsyncIterable<Buffer> & { resume(): void; on(event: "end", listener: () => void): void };
+type Body = AsyncIterable<Buffer>;
 type Visit = (header: tar.Header, body: Body) => Promise<void>;
 
 async function scan(file: string, compressedSize: number, limits: ArchiveLimits, visit: Visit): Promise<void> {
@@ -67,23 +66,29 @@ async function scan(file: string, compressedSize: number, limits: ArchiveLimits,
       done(null, chunk);
     },
   });
+  const source = createReadStream(file, { highWaterMark: 1 << 20 });
+  const gunzip = createGunzip();
   const extract = tar.extract();
-  extract.on("entry", (header, body, next) => {
-    // Listen for the end first: `visit` may consume the body itself.
-    const ended = new Promise<void>((resolve) => body.on("end", () => resolve()));
-    visit(header, body as unknown as Body)
-      .then(() => {
-        body.resume();
-        return ended;
-      })
-      .then(() => next(), (error: Error) => extract.destroy(error));
-  });
+  let failure: unknown;
+  const fail = (error: unknown) => {
+    failure ??= error;
+    extract.destroy();
+  };
+  for (const stream of [source, gunzip, meter]) stream.on("error", fail);
+  source.pipe(gunzip).pipe(meter).pipe(extract as unknown as NodeJS.WritableStream);
   try {
-    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), createGunzip(), meter, extract);
+    for await (const entry of extract) {
+      await visit(entry.header, entry as unknown as Body);
+      entry.resume();
+    }
   } catch (error) {
-    if (error instanceof Error && error.name === "AppError") throw error;
-    throw archiveError("corrupt", `The .tar.gz archive is damaged: ${(error as Error).message}.`);
+    failure ??= error;
+  } finally {
+    for (const stream of [source, gunzip, meter]) stream.destroy();
   }
+  if (failure === undefined) return;
+  if (failure instanceof Error && failure.name === "AppError") throw failure;
+  throw archiveError("corrupt", `The .tar.gz archive is damaged: ${(failure as Error).message}.`);
 }
 
 async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {

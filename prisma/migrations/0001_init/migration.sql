@@ -19,6 +19,7 @@ CREATE TABLE "plugin_versions" (
     "plugin_id" UUID NOT NULL,
     "version" TEXT NOT NULL,
     "config" JSONB NOT NULL,
+    "actions" JSONB NOT NULL,
     "config_yaml" TEXT NOT NULL,
     "readme" TEXT NOT NULL,
     "sha256" CHAR(64) NOT NULL,

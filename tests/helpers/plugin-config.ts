@@ -1,0 +1,14 @@
+// A minimal valid config.yaml, with overrides, for tests that build plugin archives.
+export function configYaml({ code = "test-plugin", version = "1.0.0", category = "custom", extra = "" } = {}): string {
+  return [
+    `name: Test Plugin ${code}`,
+    `code: ${code}`,
+    `version: "${version}"`,
+    `category: ${category}`,
+    "description: A plugin built by the test suite.",
+    "actions:",
+    "  run:",
+    "    entrypoint: plugin.main:run",
+    extra,
+  ].join("\n");
+}

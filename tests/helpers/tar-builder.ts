@@ -1,0 +1,29 @@
+// Builds .tar.gz archives with any entry type and name, for tests.
+import { gzipSync } from "node:zlib";
+import tar from "tar-stream";
+
+export type RawTarEntry = { name: string; data?: string | Buffer; type?: tar.Header["type"]; linkname?: string };
+
+export async function buildTar(entries: RawTarEntry[]): Promise<Buffer> {
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    pack.on("data", (chunk: Buffer) => chunks.push(chunk));
+    pack.on("end", () => resolve());
+    pack.on("error", reject);
+  });
+  for (const entry of entries) {
+    const type = entry.type ?? "file";
+    const data = type === "file" ? Buffer.from(entry.data ?? "") : undefined;
+    await new Promise<void>((resolve, reject) =>
+      pack.entry({ name: entry.name, type, linkname: entry.linkname, size: data?.length ?? 0, mode: 0o644 }, data, (error) => (error ? reject(error) : resolve())),
+    );
+  }
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+export async function buildTarGz(entries: RawTarEntry[]): Promise<Buffer> {
+  return gzipSync(await buildTar(entries));
+}
