@@ -13,15 +13,14 @@ async function main(): Promise<void> {
   if (dev) ensureClient();
   else ensureBuild();
 
-  let database: RunningPostgres | undefined;
-  let hub: HubProcess | undefined;
+  const running: { database?: RunningPostgres; hub?: HubProcess } = {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log("\nStopping synapse-hub…");
-    await hub?.stop();
-    await database?.stop();
+    await running.hub?.stop();
+    await running.database?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
@@ -31,16 +30,17 @@ async function main(): Promise<void> {
   if (!url) {
     const dataDir = path.resolve(config.DATA_DIR);
     console.log(`Starting the embedded Postgres in ${dataDir}/pg …`);
-    database = await startEmbeddedPostgres(dataDir);
-    url = database.url;
+    running.database = await startEmbeddedPostgres(dataDir);
+    url = running.database.url;
   }
   migrate(url);
-  hub = await startHub({
+  const hub = await startHub({
     host: config.HOST,
     port: config.PORT,
     dev,
     env: { DATABASE_URL: url, DATA_DIR: path.resolve(config.DATA_DIR), NODE_ENV: dev ? "development" : "production" },
   });
+  running.hub = hub;
   console.log(`\nsynapse-hub is running at ${hub.url}  (Ctrl-C to stop)\n`);
   hub.child.once("exit", (code) => {
     if (!stopping) {

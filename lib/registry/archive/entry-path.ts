@@ -6,7 +6,6 @@ import type { ArchiveLimits } from "./limits";
  * Returns "" for the archive's own root folder entry ("./"), which callers skip.
  */
 export function checkEntryPath(name: string, limits: Pick<ArchiveLimits, "maxDepth">): string {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) throw archiveError("control_character", `Entry ${quote(name)} has a control character in its name.`);
   if (name.includes("\\")) throw archiveError("backslash_path", `Entry ${quote(name)} uses a backslash; archive paths must use "/".`);
   if (/^[A-Za-z]:/.test(name)) throw archiveError("drive_letter", `Entry ${quote(name)} starts with a drive letter.`);

@@ -1,0 +1,32 @@
+// What integration tests need to talk to the test hub started by scripts/test.ts.
+import { createHash } from "node:crypto";
+import { buildZip, type RawZipEntry } from "./zip-builder";
+import { configYaml } from "./plugin-config";
+
+export function hubUrl(): string {
+  const url = process.env.HUB_URL;
+  if (!url) throw new Error("HUB_URL is not set: run the integration tests through `npm test` (scripts/test.ts)");
+  return url;
+}
+
+export const sha256 = (bytes: Buffer | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+let unique = 0;
+export const uniqueCode = (prefix = "it") => `${prefix}-${process.pid}-${Date.now().toString(36)}-${unique++}`;
+
+/** A valid plugin zip, inside one top-level folder like the SDK builds it. */
+export function pluginZip(options: { code: string; version?: string; category?: string; readme?: string; extra?: RawZipEntry[]; salt?: string }): Buffer {
+  const folder = options.code;
+  return buildZip([
+    { name: `${folder}/config.yaml`, data: configYaml({ code: options.code, version: options.version, category: options.category }) },
+    { name: `${folder}/README.md`, data: options.readme ?? `# ${options.code}\n\nA test plugin.\n` },
+    { name: `${folder}/plugin/main.py`, data: `def run(ctx, params):\n    return ${JSON.stringify(options.salt ?? "ok")}\n`, deflate: true },
+    ...(options.extra ?? []),
+  ]);
+}
+
+export async function publish(bytes: Buffer, filename = "plugin.zip", base = hubUrl()): Promise<Response> {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(bytes)]), filename);
+  return fetch(`${base}/api/v1/plugins`, { method: "POST", body: form });
+}
