@@ -22,7 +22,13 @@ export function renderReadme(markdown: string): string {
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesByTag: { img: ["http", "https"] },
     allowProtocolRelative: false,
+    // The page already has its h1 (the plugin's name); README headings move one level down.
     transformTags: {
+      h1: "h2",
+      h2: "h3",
+      h3: "h4",
+      h4: "h5",
+      h5: "h6",
       a: sanitizeHtml.simpleTransform("a", { rel: "nofollow noopener noreferrer", target: "_blank" }),
       input: (_tag, attribs) => ({ tagName: "input", attribs: { ...attribs, disabled: "" } }),
     },

@@ -45,7 +45,7 @@ describe("browsing the catalog", () => {
     const readme = `# Hi\n\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n[click](javascript:alert(3))\n\n<a href="https://example.com" onclick="x()">ok</a>\n`;
     expect((await publish(pluginZip({ code, readme }))).status).toBe(201);
     const { readmeHtml } = await (await api(`/api/v1/plugins/${code}/versions/latest`)).json();
-    expect(readmeHtml).toContain("<h1>Hi</h1>");
+    expect(readmeHtml).toContain("<h2>Hi</h2>"); // shifted below the page's own h1
     expect(readmeHtml).toContain('href="https://example.com"');
     expect(readmeHtml).not.toMatch(/<script|onerror|onclick|javascript:/i);
   });
