@@ -1,0 +1,60 @@
+// bench/catalog: GET /api/v1/plugins (search, category filter) at 32 concurrent connections against
+// the production server, over 10,000 plugins × 5 versions. Goal: ≥ 1,500 req/s and p99 ≤ 50 ms.
+// Load comes from wrk (a C load generator, so the client steals as little CPU as possible).
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { benchDatabase, benchHub } from "../lib/stack";
+
+const DURATION = process.env.BENCH_SECONDS ?? "15";
+const SCENARIOS: Record<string, string[]> = {
+  search: ["q=vision", "q=segmentation", "q=bench%20text%2042", "q=tracking", "q=labelling%20pipelines", "q=speech"],
+  category: ["category=export", "category=neural_net", "category=custom&sort=name", "category=smart_tool", "category=upload"],
+  "search+category": ["q=vision&category=export", "q=detection&category=neural_net", "q=audio&category=custom"],
+};
+
+function ensureWrk(): void {
+  if (spawnSync("sh", ["-c", "command -v wrk"]).status === 0) return;
+  if (process.getuid?.() !== 0) throw new Error("wrk is missing: sudo apt-get install -y wrk");
+  execFileSync("apt-get", ["install", "-y", "wrk"], { stdio: "inherit" });
+}
+
+function wrk(url: string, queries: string[]): { rps: number; p50: string; p99: string; errors: string } {
+  const script = path.resolve("bench/.out/catalog.lua");
+  const list = queries.map((q) => `"/api/v1/plugins?${q}"`).join(", ");
+  writeFileSync(script, `local paths = {${list}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
+  const out = execFileSync("wrk", ["-t2", "-c32", `-d${DURATION}s`, "--latency", "-s", script, url], { encoding: "utf8" });
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const p50 = /\s50%\s+(\S+)/.exec(out)?.[1] ?? "?";
+  const p99 = /\s99%\s+(\S+)/.exec(out)?.[1] ?? "?";
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? "0";
+  return { rps, p50, p99, errors };
+}
+
+async function main(): Promise<void> {
+  ensureWrk();
+  const { database, root } = await benchDatabase("catalog");
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(readFileSync("bench/catalog/seed.sql", "utf8"));
+  const counts = await client.query("SELECT (SELECT count(*) FROM plugins) AS plugins, (SELECT count(*) FROM plugin_versions) AS versions");
+  await client.end();
+  const stack = await benchHub(database, root);
+  try {
+    console.log(`catalog: ${counts.rows[0].plugins} plugins, ${counts.rows[0].versions} versions; wrk -c32 -d${DURATION}s against ${stack.hub.url}`);
+    wrk(stack.hub.url, SCENARIOS.search); // warm-up (JIT, connection pool, page cache)
+    console.log("scenario            req/s   p50       p99       non-2xx   goal: ≥1500 req/s, p99 ≤ 50ms");
+    for (const [name, queries] of Object.entries(SCENARIOS)) {
+      const r = wrk(stack.hub.url, queries);
+      console.log(`${name.padEnd(18)} ${r.rps.toFixed(0).padStart(6)}   ${r.p50.padEnd(8)}  ${r.p99.padEnd(8)}  ${r.errors}`);
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
