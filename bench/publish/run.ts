@@ -1,0 +1,82 @@
+// bench/publish: publish a 100 MiB archive and compare with copying the same file on the same disk.
+// Goal: ≥ 50% of the copy's throughput, and the server's peak memory growing by < 64 MiB.
+import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFile, open, rm } from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import yazl from "yazl";
+import { benchDatabase, benchHub } from "../lib/stack";
+
+const MiB = 1024 * 1024;
+const SIZE = Number(process.env.BENCH_MIB ?? 100) * MiB;
+
+async function buildArchive(file: string): Promise<void> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from('name: Big\ncode: big-bench\nversion: "1.0.0"\ncategory: custom\ndescription: A large archive.\nactions:\n  run:\n    entrypoint: plugin.main:run\n'), "big/config.yaml");
+  // Random data does not compress; store it, as zip tools do for incompressible files.
+  const chunk = randomBytes(MiB);
+  const data = Buffer.concat(Array.from({ length: Math.floor(SIZE / MiB) - 1 }, (_, i) => (i % 2 ? chunk : randomBytes(MiB))));
+  zip.addBuffer(data, "big/weights.bin", { compress: false });
+  zip.end();
+  await pipeline(zip.outputStream, createWriteStream(file));
+}
+
+/** The peer: copy the file on the same disk, fsynced like the blob store does. */
+async function timedCopy(source: string, target: string): Promise<number> {
+  const started = performance.now();
+  await copyFile(source, target);
+  const handle = await open(target, "r");
+  await handle.sync();
+  await handle.close();
+  return performance.now() - started;
+}
+
+function memory(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1]) * 1024;
+  return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
+}
+
+function upload(url: string, file: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${url}/api/v1/plugins`, { method: "POST", headers: { "content-type": "application/zip", "content-length": statSync(file).size } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
+    });
+    request.on("error", reject);
+    createReadStream(file, { highWaterMark: MiB }).pipe(request);
+  });
+}
+
+async function main(): Promise<void> {
+  const { database, root } = await benchDatabase("publish");
+  const archive = path.join(root, "big.zip");
+  await buildArchive(archive);
+  const size = statSync(archive).size;
+  const stack = await benchHub(database, root);
+  try {
+    const pid = stack.hub.child.pid!;
+    const copyMs = await timedCopy(archive, path.join(root, "copy.zip"));
+    await rm(path.join(root, "copy.zip"));
+    writeFileSync(`/proc/${pid}/clear_refs`, "5"); // reset the peak-RSS counter (VmHWM)
+    const before = memory(pid).rss;
+    const result = await upload(stack.hub.url, archive);
+    if (result.status !== 201) throw new Error(`publish answered ${result.status}`);
+    const growth = memory(pid).hwm - before;
+    const rate = (ms: number) => size / MiB / (ms / 1000);
+    console.log(`archive: ${(size / MiB).toFixed(1)} MiB (stored zip)`);
+    console.log(`copy + fsync (peer):   ${copyMs.toFixed(0).padStart(6)} ms   ${rate(copyMs).toFixed(0).padStart(5)} MiB/s`);
+    console.log(`publish over HTTP:     ${result.ms.toFixed(0).padStart(6)} ms   ${rate(result.ms).toFixed(0).padStart(5)} MiB/s   = ${((100 * copyMs) / result.ms).toFixed(0)}% of copy (goal ≥ 50%)`);
+    console.log(`server peak memory growth: ${(growth / MiB).toFixed(1)} MiB (goal < 64 MiB)`);
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
