@@ -12,6 +12,12 @@ export function ensureChromium(): void {
     throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium\n(or set CHROMIUM_PATH to an existing Chromium)`);
   }
   console.log("Installing Debian's chromium for the browser tests (apt-get install -y chromium)…");
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (...args: string[]) => execFileSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  try {
+    apt("install", "-y", "--no-install-recommends", "chromium");
+  } catch {
+    apt("update"); // a fresh machine may have no package lists yet
+    apt("install", "-y", "--no-install-recommends", "chromium");
+  }
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
 }
