@@ -21,7 +21,13 @@ async function dropFile(page: Page, bytes: Buffer, name: string) {
 
 test("browse the catalog, read a plugin, publish a new version by drag and drop, download it", async ({ page, request }) => {
   const code = `e2e-${Date.now().toString(36)}`;
-  expect((await request.post("/api/v1/plugins", { multipart: { file: { name: "p.zip", mimeType: "application/zip", buffer: pluginZip({ code, category: "neural_net" }) } } })).status()).toBe(201);
+  expect(
+    (
+      await request.post("/api/v1/plugins", {
+        multipart: { file: { name: "p.zip", mimeType: "application/zip", buffer: pluginZip({ code, category: "neural_net" }) } },
+      })
+    ).status(),
+  ).toBe(201);
 
   // Catalog: search, then filter by category; the URL keeps the state.
   await page.goto("/");
@@ -71,7 +77,9 @@ test("publishing a broken archive shows each config error next to the file", asy
   await page.goto("/publish");
   const broken = Buffer.from(
     // a zip holding only a config.yaml with two mistakes
-    (await import("../tests/helpers/zip-builder")).buildZip([{ name: "config.yaml", data: "name: Broken\nversion: 1.0\ncategory: robots\ndescription: x\nactions:\n  run:\n    entrypoint: a.b:c\n" }]),
+    (await import("../tests/helpers/zip-builder")).buildZip([
+      { name: "config.yaml", data: "name: Broken\nversion: 1.0\ncategory: robots\ndescription: x\nactions:\n  run:\n    entrypoint: a.b:c\n" },
+    ]),
   );
   await dropFile(page, broken, "broken.zip");
   await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText("config_invalid");

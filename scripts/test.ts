@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   if (!only) {
     run("type-check", bin("tsc"), ["--noEmit"]);
     run("lint", bin("eslint"), ["--max-warnings=0", "."]);
+    run("format check (prettier)", bin("prettier"), ["--check", "."]);
   }
   if (wants("unit")) run("unit tests", bin("vitest"), ["run", "--project", "unit"]);
   if (!wants("integration") && !wants("e2e")) return;

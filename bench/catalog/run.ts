@@ -8,10 +8,16 @@ import pg from "pg";
 import { benchDatabase, benchHub } from "../lib/stack";
 
 const DURATION = process.env.BENCH_SECONDS ?? "15";
-const SCENARIOS: Record<string, string[]> = {
+// Repeated queries are what a catalog mostly serves (and what the hub caches until the next
+// publish). The "uncached" scenarios never repeat a query, so every request reaches Postgres:
+// common words (many matches, the page fills early) and rare terms (one match: a full scan).
+type Scenario = string[] | { distinct: "common" | "rare" };
+const SCENARIOS: Record<string, Scenario> = {
   search: ["q=vision", "q=segmentation", "q=bench%20text%2042", "q=tracking", "q=labelling%20pipelines", "q=speech"],
   category: ["category=export", "category=neural_net", "category=custom&sort=name", "category=smart_tool", "category=upload"],
   "search+category": ["q=vision&category=export", "q=detection&category=neural_net", "q=audio&category=custom"],
+  "uncached common": { distinct: "common" },
+  "uncached rare": { distinct: "rare" },
 };
 
 function ensureWrk(): void {
@@ -20,10 +26,22 @@ function ensureWrk(): void {
   execFileSync("apt-get", ["install", "-y", "wrk"], { stdio: "inherit" });
 }
 
-function wrk(url: string, queries: string[]): { rps: number; p50: string; p99: string; errors: string } {
-  const script = path.resolve("bench/.out/catalog.lua");
+function luaScript(queries: Scenario): string {
+  if (!Array.isArray(queries)) {
+    // Every request differs (search term × page size × thread id), so none is served from cache.
+    const term =
+      queries.distinct === "common"
+        ? `({"vision", "speech", "text", "audio", "video", "graph", "tracking", "detection"})[i % 8 + 1] .. "&category=" .. ({"export", "custom", "upload", "neural_net"})[math.floor(i / 8) % 4 + 1]`
+        : `(i % 9000 + 1) .. "%20for"`;
+    return `local id = 0\nsetup = function(thread) id = id + 1; thread:set("id", id) end\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", "/api/v1/plugins?q=" .. ${term} .. "&limit=" .. (id * 50 + math.floor(i / 32) % 50 + 1))\nend\n`;
+  }
   const list = queries.map((q) => `"/api/v1/plugins?${q}"`).join(", ");
-  writeFileSync(script, `local paths = {${list}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`);
+  return `local paths = {${list}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`;
+}
+
+function wrk(url: string, queries: Scenario): { rps: number; p50: string; p99: string; errors: string } {
+  const script = path.resolve("bench/.out/catalog.lua");
+  writeFileSync(script, luaScript(queries));
   const out = execFileSync("wrk", ["-t2", "-c32", `-d${DURATION}s`, "--latency", "-s", script, url], { encoding: "utf8" });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   const p50 = /\s50%\s+(\S+)/.exec(out)?.[1] ?? "?";

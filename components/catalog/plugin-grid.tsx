@@ -22,7 +22,9 @@ export function PluginGrid({ plugins }: { plugins: PluginSummary[] }) {
             <p className="line-clamp-2 flex-1 text-sm text-zinc-600 dark:text-zinc-400">{plugin.description}</p>
             <div className="flex items-center justify-between text-xs text-zinc-500">
               <span className="font-mono">{plugin.latestVersion ? `v${plugin.latestVersion}` : "all versions yanked"}</span>
-              <span title={plugin.updatedAt} suppressHydrationWarning>updated {formatRelative(plugin.updatedAt)}</span>
+              <span title={plugin.updatedAt} suppressHydrationWarning>
+                updated {formatRelative(plugin.updatedAt)}
+              </span>
             </div>
           </Link>
         </li>

@@ -34,7 +34,14 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (q: st
   return (
     <label className="relative flex-1">
       <span className="sr-only">Search plugins</span>
-      <svg aria-hidden viewBox="0 0 24 24" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400" fill="none" stroke="currentColor" strokeWidth="2">
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      >
         <circle cx="11" cy="11" r="7" />
         <path d="m20 20-3.5-3.5" />
       </svg>
@@ -46,7 +53,9 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (q: st
         placeholder="Search by name, code or description"
         className="w-full rounded-lg border border-zinc-300 bg-white py-2 pl-9 pr-10 text-sm shadow-sm placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900"
       />
-      <kbd className="pointer-events-none absolute right-3 top-1/2 hidden -translate-y-1/2 rounded border border-zinc-300 px-1.5 text-xs text-zinc-400 sm:block dark:border-zinc-700">/</kbd>
+      <kbd className="pointer-events-none absolute right-3 top-1/2 hidden -translate-y-1/2 rounded border border-zinc-300 px-1.5 text-xs text-zinc-400 sm:block dark:border-zinc-700">
+        /
+      </kbd>
     </label>
   );
 }

@@ -32,7 +32,11 @@ export function ActionsList({ actions }: { actions: ActionDto[] }) {
                   <tr key={String(field.name ?? index)}>
                     <td className="py-1.5 pr-4">
                       <span className="font-mono">{String(field.name ?? "—")}</span>
-                      {field.required === true && <span className="ml-1 text-red-600" title="required">*</span>}
+                      {field.required === true && (
+                        <span className="ml-1 text-red-600" title="required">
+                          *
+                        </span>
+                      )}
                       {typeof field.label === "string" && <span className="block text-xs text-zinc-500">{field.label}</span>}
                     </td>
                     <td className="py-1.5 pr-4 text-zinc-600 dark:text-zinc-400">{String(field.$formkit ?? field.$el ?? "—")}</td>
@@ -55,6 +59,7 @@ function describeRange(field: Record<string, unknown>): string {
   const parts = [];
   if (field.min !== undefined) parts.push(`min ${field.min}`);
   if (field.max !== undefined) parts.push(`max ${field.max}`);
-  if (Array.isArray(field.options)) parts.push(`one of ${field.options.map((o) => (typeof o === "object" && o ? (o as { value?: unknown }).value : o)).join(", ")}`);
+  if (Array.isArray(field.options))
+    parts.push(`one of ${field.options.map((o) => (typeof o === "object" && o ? (o as { value?: unknown }).value : o)).join(", ")}`);
   return parts.join(" · ");
 }

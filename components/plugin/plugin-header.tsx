@@ -30,8 +30,12 @@ export function PluginHeader({ plugin, selected }: { plugin: PluginDetail; selec
         </div>
       </div>
       {selected.yanked && (
-        <p role="status" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
-          Version {selected.version} was yanked{selected.yankReason ? `: ${selected.yankReason}` : "."} It can still be downloaded but is not offered as the latest version.
+        <p
+          role="status"
+          className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+        >
+          Version {selected.version} was yanked{selected.yankReason ? `: ${selected.yankReason}` : "."} It can still be downloaded but is not offered as the
+          latest version.
         </p>
       )}
     </section>

@@ -42,8 +42,12 @@ export function VersionsTable({ code, versions, selected, latest }: Props) {
                 <Link href={`/plugins/${code}?version=${encodeURIComponent(v.version)}`} className="font-mono font-medium hover:underline">
                   {v.version}
                 </Link>
-                {v.version === latest && <span className="ml-2 rounded-full bg-green-100 px-1.5 py-0.5 text-xs text-green-800 dark:bg-green-950 dark:text-green-300">latest</span>}
-                {v.yanked && <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">yanked</span>}
+                {v.version === latest && (
+                  <span className="ml-2 rounded-full bg-green-100 px-1.5 py-0.5 text-xs text-green-800 dark:bg-green-950 dark:text-green-300">latest</span>
+                )}
+                {v.yanked && (
+                  <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">yanked</span>
+                )}
               </td>
               <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">{formatDate(v.createdAt)}</td>
               <td className="px-4 py-2.5 tabular-nums text-zinc-600 dark:text-zinc-400">

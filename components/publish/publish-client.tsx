@@ -46,7 +46,9 @@ export function PublishClient({ maxBytes }: { maxBytes: number }) {
         <section aria-live="polite" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
           <div className="flex items-center justify-between gap-3">
             <div className="min-w-0">
-              <p className="truncate font-medium" data-testid="upload-file-name">{file.name}</p>
+              <p className="truncate font-medium" data-testid="upload-file-name">
+                {file.name}
+              </p>
               <p className="text-xs text-zinc-500">{formatBytes(file.size)}</p>
             </div>
             {publish.isPending && (
@@ -63,9 +65,15 @@ export function PublishClient({ maxBytes }: { maxBytes: number }) {
           {localError && <PublishErrors message={localError} />}
           {error && <PublishErrors message={error.message} code={error.code} errors={error.errors} />}
           {publish.isSuccess && (
-            <div role="status" className="mt-3 rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950/40 dark:text-green-200">
+            <div
+              role="status"
+              className="mt-3 rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950/40 dark:text-green-200"
+            >
               {publish.data.created ? "Published " : "Already published (identical archive): "}
-              <Link className="font-mono font-medium underline" href={`/plugins/${publish.data.plugin.code}?version=${encodeURIComponent(publish.data.version.version)}`}>
+              <Link
+                className="font-mono font-medium underline"
+                href={`/plugins/${publish.data.plugin.code}?version=${encodeURIComponent(publish.data.version.version)}`}
+              >
                 {publish.data.plugin.code}@{publish.data.version.version}
               </Link>
               <span className="block text-xs text-green-800 dark:text-green-300">sha256 {publish.data.version.sha256}</span>

@@ -17,7 +17,10 @@ export function EmptyState({ title, detail, children }: { title: string; detail:
 
 export function ErrorState({ title, detail, onRetry }: { title: string; detail: string; onRetry?: () => void }) {
   return (
-    <div role="alert" className="flex flex-col items-center gap-3 rounded-xl border border-red-200 bg-red-50 px-6 py-12 text-center dark:border-red-900 dark:bg-red-950/40">
+    <div
+      role="alert"
+      className="flex flex-col items-center gap-3 rounded-xl border border-red-200 bg-red-50 px-6 py-12 text-center dark:border-red-900 dark:bg-red-950/40"
+    >
       <h2 className="text-lg font-semibold text-red-800 dark:text-red-300">{title}</h2>
       <p className="max-w-md text-sm text-red-700 dark:text-red-400">{detail}</p>
       {onRetry && (

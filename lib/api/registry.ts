@@ -20,8 +20,7 @@ export function catalogUrl(filters: CatalogFilters, cursor?: string | null, face
   return `/api/v1/plugins?${params}`;
 }
 
-export const fetchCatalogPage = (filters: CatalogFilters, cursor: string | null) =>
-  fetchJson<PluginList>(catalogUrl(filters, cursor, cursor === null));
+export const fetchCatalogPage = (filters: CatalogFilters, cursor: string | null) => fetchJson<PluginList>(catalogUrl(filters, cursor, cursor === null));
 
 export const yankVersion = (code: string, version: string, yanked: boolean, reason?: string) =>
   fetchJson<VersionSummary>(`/api/v1/plugins/${code}/versions/${encodeURIComponent(version)}/yank`, {

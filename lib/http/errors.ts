@@ -40,5 +40,4 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: "plugin_not_found" | "version_not_found" | "not_found", message: string) =>
-  new AppError(code, message);
+export const notFound = (code: "plugin_not_found" | "version_not_found" | "not_found", message: string) => new AppError(code, message);

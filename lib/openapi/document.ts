@@ -35,7 +35,9 @@ const problem = {
 
 const json = (ref: string) => ({ content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
 const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]));
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]),
+  );
 const path = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } });
 const code = path("code", "Plugin code (slug)");
 const version = path("version", "Semantic version, or `latest`");
@@ -51,7 +53,11 @@ export function openApiDocument() {
     info: { title: "synapse-hub API", version: "1.0.0", description: "Plugin registry of synapse-hub. Errors are RFC 9457 problem+json." },
     paths: {
       "/api/v1/plugins": {
-        get: { summary: "Search the catalog", parameters: queryParameters(listQuerySchema), responses: { 200: { description: "A page of plugins", ...json("PluginList") }, ...problems(422) } },
+        get: {
+          summary: "Search the catalog",
+          parameters: queryParameters(listQuerySchema),
+          responses: { 200: { description: "A page of plugins", ...json("PluginList") }, ...problems(422) },
+        },
         post: {
           summary: "Publish a plugin archive",
           requestBody: {
@@ -69,18 +75,43 @@ export function openApiDocument() {
           },
         },
       },
-      "/api/v1/plugins/{code}": { get: { summary: "One plugin", parameters: [code], responses: { 200: { description: "Plugin", ...json("PluginDetail") }, ...problems(404) } } },
+      "/api/v1/plugins/{code}": {
+        get: { summary: "One plugin", parameters: [code], responses: { 200: { description: "Plugin", ...json("PluginDetail") }, ...problems(404) } },
+      },
       "/api/v1/plugins/{code}/versions": {
-        get: { summary: "Versions, newest first", parameters: [code], responses: { 200: { description: "Versions", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/VersionSummary" } } } } } } }, ...problems(404) } },
+        get: {
+          summary: "Versions, newest first",
+          parameters: [code],
+          responses: {
+            200: {
+              description: "Versions",
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/VersionSummary" } } } },
+                },
+              },
+            },
+            ...problems(404),
+          },
+        },
       },
       "/api/v1/plugins/{code}/versions/{version}": {
-        get: { summary: "One version", parameters: [code, version], responses: { 200: { description: "Version", ...json("VersionDetail") }, ...problems(404) } },
+        get: {
+          summary: "One version",
+          parameters: [code, version],
+          responses: { 200: { description: "Version", ...json("VersionDetail") }, ...problems(404) },
+        },
       },
       "/api/v1/plugins/{code}/versions/{version}/archive": {
         get: {
           summary: "Download the archive (ETag = sha256; Range supported)",
           parameters: [code, version],
-          responses: { 200: { description: "Archive bytes" }, 206: { description: "Partial content" }, 304: { description: "Not modified" }, ...problems(404, 416) },
+          responses: {
+            200: { description: "Archive bytes" },
+            206: { description: "Partial content" },
+            304: { description: "Not modified" },
+            ...problems(404, 416),
+          },
         },
       },
       "/api/v1/plugins/{code}/versions/{version}/yank": {

@@ -18,6 +18,10 @@ describe("latestVersion", () => {
   });
 
   it("sorts by semver, not by text", () => {
-    expect(sortVersionsDesc([{ version: "1.9.0" }, { version: "1.10.0" }, { version: "1.10.0-rc.1" }]).map((v) => v.version)).toEqual(["1.10.0", "1.10.0-rc.1", "1.9.0"]);
+    expect(sortVersionsDesc([{ version: "1.9.0" }, { version: "1.10.0" }, { version: "1.10.0-rc.1" }]).map((v) => v.version)).toEqual([
+      "1.10.0",
+      "1.10.0-rc.1",
+      "1.9.0",
+    ]);
   });
 });

@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/http/errors";
 import type { ListQuery, PluginList } from "./schemas";
 import { toPluginSummary } from "./serializers";
@@ -17,50 +16,67 @@ type Row = {
   updatedAt: Date;
 };
 
-/**
- * The catalog: substring search over name, code and description (trigram-indexed), an optional
- * category, and keyset pagination so page 400 costs what page 1 does.
- */
-export async function listPlugins(query: ListQuery): Promise<PluginList> {
-  const search = searchCondition(query.q);
-  const where = [search, query.category ? Prisma.sql`category = ${query.category}` : null];
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  if (cursor && query.sort === "updated") where.push(Prisma.sql`(updated_at, id) < (${new Date(cursor[0])}, ${cursor[1]}::uuid)`);
-  if (cursor && query.sort === "name") where.push(Prisma.sql`(lower(name), id) > (${cursor[0]}, ${cursor[1]}::uuid)`);
-  const order = query.sort === "name" ? Prisma.sql`lower(name) ASC, id ASC` : Prisma.sql`updated_at DESC, id DESC`;
-
-  const [rows, facets] = await Promise.all([
-    db().$queryRaw<Row[]>`
-      SELECT id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
-             created_at AS "createdAt", updated_at AS "updatedAt"
-      FROM plugins ${whereClause(where)} ORDER BY ${order} LIMIT ${query.limit + 1}`,
-    query.facets ? categoryCounts(search) : undefined,
-  ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor([query.sort === "name" ? last.name.toLowerCase() : last.updatedAt.toISOString(), last.id])
-      : null;
-  return { items: page.map(toPluginSummary), nextCursor, ...(facets ? { facets } : {}) };
+/** Collects SQL conditions and their parameters ($1, $2, …) in step. */
+class Conditions {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+  add(sql: (p: (value: unknown) => string) => string): void {
+    this.parts.push(sql((value) => `$${this.params.push(value)}`));
+  }
+  get where(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(" AND ")}` : "";
+  }
 }
 
-async function categoryCounts(search: Prisma.Sql | null): Promise<Record<string, number>> {
-  const rows = await db().$queryRaw<{ category: string; count: number }[]>`
-    SELECT category, count(*)::int AS count FROM plugins ${whereClause([search])} GROUP BY category`;
+/**
+ * The catalog: substring search over name, code and description (trigram-indexed), an optional
+ * category, and keyset pagination so page 400 costs what page 1 does. Queries the pool directly:
+ * this is the hottest read in the app.
+ */
+export async function listPlugins(query: ListQuery): Promise<PluginList> {
+  const page = new Conditions();
+  addSearch(page, query.q);
+  if (query.category) page.add((p) => `category = ${p(query.category)}`);
+  if (query.cursor) {
+    const [value, id] = decodeCursor(query.cursor);
+    if (query.sort === "updated") page.add((p) => `(updated_at, id) < (${p(new Date(value))}, ${p(id)}::uuid)`);
+    else page.add((p) => `(lower(name), id) > (${p(value)}, ${p(id)}::uuid)`);
+  }
+  const order = query.sort === "name" ? "lower(name) ASC, id ASC" : "updated_at DESC, id DESC";
+  const limit = page.params.push(query.limit + 1);
+
+  const [rows, facets] = await Promise.all([
+    pool().query<Row>(
+      `SELECT id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
+              created_at AS "createdAt", updated_at AS "updatedAt"
+       FROM plugins ${page.where} ORDER BY ${order} LIMIT $${limit}`,
+      page.params,
+    ),
+    query.facets ? categoryCounts(query.q) : undefined,
+  ]);
+  const items = rows.rows.slice(0, query.limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.rows.length > query.limit && last ? encodeCursor([query.sort === "name" ? last.name.toLowerCase() : last.updatedAt.toISOString(), last.id]) : null;
+  return { items: items.map(toPluginSummary), nextCursor, ...(facets ? { facets } : {}) };
+}
+
+/** Matching plugins per category for a search, ignoring the category filter (for the chips). */
+async function categoryCounts(q: string | undefined): Promise<Record<string, number>> {
+  const filter = new Conditions();
+  addSearch(filter, q);
+  const { rows } = await pool().query<{ category: string; count: number }>(
+    `SELECT category, count(*)::int AS count FROM plugins ${filter.where} GROUP BY category`,
+    filter.params,
+  );
   return Object.fromEntries(rows.map((r) => [r.category, r.count]));
 }
 
-function searchCondition(q: string | undefined): Prisma.Sql | null {
-  if (!q) return null;
+function addSearch(conditions: Conditions, q: string | undefined): void {
+  if (!q) return;
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Must match the indexed expression in the migration exactly for the trigram index to apply.
-  return Prisma.sql`lower(name || ' ' || code || ' ' || description) LIKE ${pattern}`;
-}
-
-function whereClause(conditions: (Prisma.Sql | null)[]): Prisma.Sql {
-  const present = conditions.filter((c): c is Prisma.Sql => c !== null);
-  return present.length ? Prisma.sql`WHERE ${Prisma.join(present, " AND ")}` : Prisma.empty;
+  conditions.add((p) => `lower(name || ' ' || code || ' ' || description) LIKE ${p(pattern)}`);
 }
 
 function encodeCursor(value: [string, string]): string {

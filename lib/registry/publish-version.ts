@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { commitTemp, discardTemp, type TempBlob } from "@/lib/storage/blob-store";
 import { limitsFromEnv } from "./archive/limits";
 import { inspectArchive, type InspectedArchive } from "./inspect-archive";
+import { forgetCatalog } from "./catalog-cache";
 import { refreshPlugin } from "./refresh-plugin";
 import type { PublishResult } from "./schemas";
 import { toActions, toPluginSummary, toVersionSummary } from "./serializers";
@@ -31,7 +32,7 @@ export async function publishVersion(temp: TempBlob): Promise<PublishResult> {
   }
 
   await commitTemp(temp);
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     await tx.$executeRaw`
       INSERT INTO plugins (id, code, name, category, description)
       VALUES (gen_random_uuid(), ${code}, ${inspected.config.name}, ${inspected.config.category}, ${inspected.config.description})
@@ -57,6 +58,8 @@ export async function publishVersion(temp: TempBlob): Promise<PublishResult> {
     const stored = await findVersion(tx, code, version);
     return { created: true, plugin: toPluginSummary(stored!.plugin), version: toVersionSummary(code, stored!) };
   });
+  if (result.created) forgetCatalog();
+  return result;
 }
 
 type Client = Pick<Prisma.TransactionClient, "pluginVersion">;

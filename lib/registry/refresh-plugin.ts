@@ -1,17 +1,20 @@
 import "server-only";
+import { NOTIFY_CATALOG_SQL } from "@/lib/events/catalog-changes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PluginConfig } from "./config/normalize-config";
 import { latestVersion } from "./latest-version";
 
 /**
  * Recomputes a plugin's listing fields from its versions. Called inside the transaction that changed
- * a version, with the plugin row locked, so the listing can never disagree with the versions.
+ * a version, with the plugin row locked, so the listing can never disagree with the versions; it
+ * also tells every instance that the catalog changed (delivered when the transaction commits).
  */
 export async function refreshPlugin(tx: Prisma.TransactionClient, pluginId: string): Promise<void> {
   const versions = await tx.pluginVersion.findMany({ where: { pluginId }, select: { version: true, yanked: true } });
   const latest = latestVersion(versions);
   const source = latest ? await tx.pluginVersion.findUniqueOrThrow({ where: { pluginId_version: { pluginId, version: latest } } }) : null;
   const config = source?.config as unknown as PluginConfig | undefined;
+  await tx.$executeRawUnsafe(NOTIFY_CATALOG_SQL);
   await tx.plugin.update({
     where: { id: pluginId },
     data: {

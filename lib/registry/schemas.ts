@@ -11,7 +11,10 @@ export const listQuerySchema = z.object({
   sort: z.enum(["updated", "name"]).default("updated"),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(24),
-  facets: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  facets: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

@@ -28,7 +28,10 @@ export async function seedExamplesOnce(folder = path.resolve("examples/plugins")
 }
 
 async function publishFolders(folder: string): Promise<string[]> {
-  const names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = (await readdir(folder, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-seed-"));
   const published: string[] = [];
   try {

@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
+import { forgetCatalog } from "./catalog-cache";
 import { refreshPlugin } from "./refresh-plugin";
 import type { VersionSummary } from "./schemas";
 import { toVersionSummary } from "./serializers";
 
 /** Yanks (or restores) a version: it stays downloadable but no longer counts as "latest". */
 export async function setYanked(code: string, version: string, yanked: boolean, reason?: string): Promise<VersionSummary> {
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const [plugin] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM plugins WHERE code = ${code} FOR UPDATE`;
     if (!plugin) throw notFound("plugin_not_found", `No plugin with code "${code}".`);
     const key = { pluginId_version: { pluginId: plugin.id, version } };
@@ -21,4 +22,6 @@ export async function setYanked(code: string, version: string, yanked: boolean, 
     await refreshPlugin(tx, plugin.id);
     return toVersionSummary(code, row);
   });
+  forgetCatalog();
+  return result;
 }

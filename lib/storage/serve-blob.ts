@@ -3,20 +3,11 @@ import { Readable } from "node:stream";
 import { AppError } from "@/lib/http/errors";
 import { blobSize, openBlob } from "./blob-store";
 
-// scripts/server.ts turns this into Content-Length, which Next.js would otherwise drop.
-const LENGTH_HEADER = "x-content-length";
-
 /**
  * A download response for a blob: strong ETag (the sha256), Content-Length, conditional requests and
  * single byte ranges (`Range: bytes=a-b`, `bytes=a-`, `bytes=-n`).
  */
-export async function serveBlob(
-  req: Request,
-  sha256: string,
-  filename: string,
-  contentType: string,
-  { immutable = true } = {},
-): Promise<Response> {
+export async function serveBlob(req: Request, sha256: string, filename: string, contentType: string, { immutable = true } = {}): Promise<Response> {
   const size = await blobSize(sha256);
   if (size === null) throw new AppError("internal", `Blob ${sha256} is missing from the store.`);
   const etag = `"${sha256}"`;
@@ -28,7 +19,12 @@ export async function serveBlob(
     // A URL naming an exact version never changes its bytes; one that resolves (`latest`) does.
     "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
   };
-  if (req.headers.get("if-none-match")?.split(",").some((t) => t.trim() === etag)) {
+  if (
+    req.headers
+      .get("if-none-match")
+      ?.split(",")
+      .some((t) => t.trim() === etag)
+  ) {
     return new Response(null, { status: 304, headers });
   }
   const range = parseRange(req.headers.get("range"), size);
@@ -40,11 +36,11 @@ export async function serveBlob(
     const body = Readable.toWeb(openBlob(sha256, range)) as ReadableStream;
     return new Response(body, {
       status: 206,
-      headers: { ...headers, [LENGTH_HEADER]: String(range.end - range.start + 1), "content-range": `bytes ${range.start}-${range.end}/${size}` },
+      headers: { ...headers, "content-length": String(range.end - range.start + 1), "content-range": `bytes ${range.start}-${range.end}/${size}` },
     });
   }
   const body = size === 0 || req.method === "HEAD" ? null : (Readable.toWeb(openBlob(sha256)) as ReadableStream);
-  return new Response(body, { status: 200, headers: { ...headers, [LENGTH_HEADER]: String(size) } });
+  return new Response(body, { status: 200, headers: { ...headers, "content-length": String(size) } });
 }
 
 export function parseRange(header: string | null, size: number): { start: number; end: number } | "unsatisfiable" | null {

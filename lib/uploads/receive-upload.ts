@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/http/errors";
+import { nodeBodyOf } from "@/lib/http/node-body";
 import { discardTemp, receiveToTemp, type TempBlob } from "@/lib/storage/blob-store";
 
 export type Upload = { file: TempBlob; fields: Record<string, string> };
@@ -22,7 +23,7 @@ export async function receiveUpload(req: Request, maxBytes: number, fileField = 
     throw new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`);
   }
   if (!req.body) throw missingFile(fileField);
-  const body = Readable.fromWeb(req.body as unknown as WebReadableStream);
+  const body = nodeBodyOf(req) ?? Readable.fromWeb(req.body as unknown as WebReadableStream);
   if (type.startsWith("multipart/form-data")) return receiveMultipart(body, type, maxBytes, fileField);
   if (RAW_TYPES.test(type)) return { file: await receiveToTemp(body, maxBytes), fields: {} };
   body.resume();
@@ -57,7 +58,10 @@ function receiveMultipart(body: Readable, type: string, maxBytes: number, fileFi
     });
     parser.on("close", () => {
       if (!file) return fail(missingFile(fileField));
-      file.then((temp) => resolve({ file: temp, fields }), () => {});
+      file.then(
+        (temp) => resolve({ file: temp, fields }),
+        () => {},
+      );
     });
     parser.on("error", () => fail(new AppError("bad_request", "The multipart body is malformed.")));
     body.on("error", () => fail(new AppError("bad_request", "The upload was interrupted.")));

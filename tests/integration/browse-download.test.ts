@@ -20,7 +20,9 @@ describe("browsing the catalog", () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: { code: string }[]; nextCursor: string | null } = await (await api(`/api/v1/plugins?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json();
+        const page: { items: { code: string }[]; nextCursor: string | null } = await (
+          await api(`/api/v1/plugins?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+        ).json();
         seen.push(...page.items.map((p) => p.code));
         cursor = page.nextCursor;
       } while (cursor);
@@ -91,7 +93,11 @@ describe("yanking", () => {
     const code = uniqueCode();
     await publish(pluginZip({ code, version: "1.0.0" }));
     await publish(pluginZip({ code, version: "1.1.0" }));
-    const yank = await api(`/api/v1/plugins/${code}/versions/1.1.0/yank`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reason: "broken" }) });
+    const yank = await api(`/api/v1/plugins/${code}/versions/1.1.0/yank`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ reason: "broken" }),
+    });
     expect(yank.status).toBe(200);
     expect(await yank.json()).toMatchObject({ version: "1.1.0", yanked: true, yankReason: "broken" });
     expect((await (await api(`/api/v1/plugins/${code}`)).json()).latestVersion).toBe("1.0.0");

@@ -14,7 +14,12 @@ afterAll(async () => Promise.all(started.map((hub) => hub.stop("SIGKILL"))));
 
 async function secondHub(env: Record<string, string> = {}): Promise<HubProcess> {
   // Another instance on the same database and blob store, as behind a load balancer.
-  const hub = await startHub({ host: "127.0.0.1", port: await freePort(), quiet: true, env: { DATABASE_URL: databaseUrl(), DATA_DIR: dataDir(), NODE_ENV: "production", ...env } });
+  const hub = await startHub({
+    host: "127.0.0.1",
+    port: await freePort(),
+    quiet: true,
+    env: { DATABASE_URL: databaseUrl(), DATA_DIR: dataDir(), NODE_ENV: "production", ...env },
+  });
   started.push(hub);
   return hub;
 }

@@ -15,7 +15,11 @@ describe("publishing over HTTP", () => {
     const response = await publish(bytes);
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toMatchObject({ created: true, plugin: { code, latestVersion: "1.0.0" }, version: { version: "1.0.0", sha256: sha256(bytes), sizeBytes: bytes.length, format: "zip" } });
+    expect(body).toMatchObject({
+      created: true,
+      plugin: { code, latestVersion: "1.0.0" },
+      version: { version: "1.0.0", sha256: sha256(bytes), sizeBytes: bytes.length, format: "zip" },
+    });
     const detail = await (await fetch(`${hubUrl()}/api/v1/plugins/${code}/versions/1.0.0`)).json();
     expect(detail.actions).toEqual([{ name: "run", method: "task", entrypoint: "plugin.main:run", description: null, params: [] }]);
     expect(detail.readme).toContain(`# ${code}`);
@@ -41,6 +45,14 @@ describe("publishing over HTTP", () => {
     const [body, status] = result.stdout.trim().split("\n");
     expect(status).toBe("201");
     expect(JSON.parse(body).plugin.code).toBe(code);
+  });
+
+  it("accepts the raw archive as the request body", async () => {
+    const code = uniqueCode();
+    const bytes = pluginZip({ code });
+    const response = await fetch(`${hubUrl()}/api/v1/plugins`, { method: "POST", headers: { "content-type": "application/zip" }, body: new Uint8Array(bytes) });
+    expect(response.status).toBe(201);
+    expect((await response.json()).version.sha256).toBe(sha256(bytes));
   });
 
   it("keeps versions immutable: same bytes → 200, different bytes → 409", async () => {
@@ -88,7 +100,10 @@ describe("publishing over HTTP", () => {
 
   it("refuses hostile archives before storing anything", async () => {
     const code = uniqueCode();
-    const bytes = buildZip([{ name: "config.yaml", data: configYaml({ code }) }, { name: "../../etc/cron.d/evil", data: "x" }]);
+    const bytes = buildZip([
+      { name: "config.yaml", data: configYaml({ code }) },
+      { name: "../../etc/cron.d/evil", data: "x" },
+    ]);
     const response = await publish(bytes);
     expect(response.status).toBe(422);
     expect((await response.json()).code).toBe("archive_path_traversal");
@@ -98,7 +113,12 @@ describe("publishing over HTTP", () => {
   it("explains a missing file field and a missing config", async () => {
     const empty = await fetch(`${hubUrl()}/api/v1/plugins`, { method: "POST", body: new FormData() });
     expect(empty.status).toBe(422);
-    const noConfig = await publish(buildZip([{ name: "a/readme.md", data: "x" }, { name: "b/x.py", data: "y" }]));
+    const noConfig = await publish(
+      buildZip([
+        { name: "a/readme.md", data: "x" },
+        { name: "b/x.py", data: "y" },
+      ]),
+    );
     expect(noConfig.status).toBe(422);
     expect((await noConfig.json()).code).toBe("config_missing");
   });

@@ -11,8 +11,8 @@ export default function PublishPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Publish a plugin</h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Upload a <code className="font-mono">.zip</code> or <code className="font-mono">.tar.gz</code> with a{" "}
-          <code className="font-mono">config.yaml</code> at its root or in its single top-level folder. Versions are immutable: publish a new version to change anything.
+          Upload a <code className="font-mono">.zip</code> or <code className="font-mono">.tar.gz</code> with a <code className="font-mono">config.yaml</code>{" "}
+          at its root or in its single top-level folder. Versions are immutable: publish a new version to change anything.
         </p>
       </div>
       <PublishClient maxBytes={env().ARCHIVE_MAX_BYTES} />

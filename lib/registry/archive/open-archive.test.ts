@@ -35,13 +35,17 @@ const zip = (...entries: RawZipEntry[]) => buildZip([config, ...entries]);
 
 describe("openArchive accepts", () => {
   it("a zip with files at the root or in folders", async () => {
-    const archive = await open(zip({ name: "plugin/" , mode: 0o040755 }, { name: "plugin/main.py", data: "print(1)", deflate: true }));
+    const archive = await open(zip({ name: "plugin/", mode: 0o040755 }, { name: "plugin/main.py", data: "print(1)", deflate: true }));
     expect(archive.format).toBe("zip");
     expect(archive.files).toEqual(["config.yaml", "plugin/main.py"]);
   });
 
   it("a tar.gz, normalising ./ prefixes and reading file contents", async () => {
-    const bytes = await buildTarGz([{ name: "./", type: "directory" }, { name: "./config.yaml", data: "name: x\n" }, { name: "./src/a.py", data: "a" }]);
+    const bytes = await buildTarGz([
+      { name: "./", type: "directory" },
+      { name: "./config.yaml", data: "name: x\n" },
+      { name: "./src/a.py", data: "a" },
+    ]);
     const file = path.join(dir, "ok.tar.gz");
     writeFileSync(file, bytes);
     const archive = await openArchive(file, bytes.length, LIMITS);
@@ -72,7 +76,14 @@ describe("openArchive rejects, each with its own code", () => {
     ["a drive letter", "D:evil.py", "archive_drive_letter"],
     ["a control character", "evil\n.py", "archive_control_character"],
   ])("tar entry with %s", async (_what, name, code) => {
-    expect(await rejection(buildTarGz([{ name: "config.yaml", data: "x" }, { name, data: "x" }]))).toBe(code);
+    expect(
+      await rejection(
+        buildTarGz([
+          { name: "config.yaml", data: "x" },
+          { name, data: "x" },
+        ]),
+      ),
+    ).toBe(code);
   });
 
   it("symlinks in a zip", async () => {
@@ -80,18 +91,46 @@ describe("openArchive rejects, each with its own code", () => {
   });
 
   it("symlinks and hard links in a tar", async () => {
-    expect(await rejection(buildTarGz([{ name: "config.yaml", data: "x" }, { name: "link", type: "symlink", linkname: "/etc/passwd" }]))).toBe("archive_symlink");
-    expect(await rejection(buildTarGz([{ name: "config.yaml", data: "x" }, { name: "hard", type: "link", linkname: "config.yaml" }]))).toBe("archive_hardlink");
+    expect(
+      await rejection(
+        buildTarGz([
+          { name: "config.yaml", data: "x" },
+          { name: "link", type: "symlink", linkname: "/etc/passwd" },
+        ]),
+      ),
+    ).toBe("archive_symlink");
+    expect(
+      await rejection(
+        buildTarGz([
+          { name: "config.yaml", data: "x" },
+          { name: "hard", type: "link", linkname: "config.yaml" },
+        ]),
+      ),
+    ).toBe("archive_hardlink");
   });
 
   it("device files in a tar", async () => {
-    expect(await rejection(buildTarGz([{ name: "config.yaml", data: "x" }, { name: "dev", type: "character-device" }]))).toBe("archive_special_file");
+    expect(
+      await rejection(
+        buildTarGz([
+          { name: "config.yaml", data: "x" },
+          { name: "dev", type: "character-device" },
+        ]),
+      ),
+    ).toBe("archive_special_file");
   });
 
   it("duplicate entries", async () => {
     expect(await rejection(zip({ name: "a.py", data: "1" }, { name: "a.py", data: "2" }))).toBe("archive_duplicate_entry");
     expect(await rejection(zip({ name: "./a.py", data: "1" }, { name: "a.py", data: "2" }))).toBe("archive_duplicate_entry");
-    expect(await rejection(buildTarGz([{ name: "config.yaml", data: "x" }, { name: "config.yaml", data: "y" }]))).toBe("archive_duplicate_entry");
+    expect(
+      await rejection(
+        buildTarGz([
+          { name: "config.yaml", data: "x" },
+          { name: "config.yaml", data: "y" },
+        ]),
+      ),
+    ).toBe("archive_duplicate_entry");
     expect(await rejection(zip({ name: "a", data: "1" }, { name: "a/b.py", data: "2" }))).toBe("archive_duplicate_entry");
   });
 
@@ -108,15 +147,28 @@ describe("openArchive rejects, each with its own code", () => {
   it("more unpacked bytes than the limit", async () => {
     const big = Buffer.alloc(300_000, 1);
     expect(await rejection(zip({ name: "big.bin", data: big }), { maxUncompressedBytes: 100_000 })).toBe("archive_uncompressed_too_large");
-    expect(await rejection(buildTarGz([{ name: "config.yaml", data: "x" }, { name: "big.bin", data: big }]), { maxUncompressedBytes: 100_000 })).toBe(
-      "archive_uncompressed_too_large",
-    );
+    expect(
+      await rejection(
+        buildTarGz([
+          { name: "config.yaml", data: "x" },
+          { name: "big.bin", data: big },
+        ]),
+        { maxUncompressedBytes: 100_000 },
+      ),
+    ).toBe("archive_uncompressed_too_large");
   });
 
   it("bombs whose compression ratio exceeds the limit", async () => {
     const zeros = Buffer.alloc(20 << 20);
     expect(await rejection(zip({ name: "zeros.bin", data: zeros, deflate: true }))).toBe("archive_ratio_exceeded");
-    expect(await rejection(buildTarGz([{ name: "config.yaml", data: "x" }, { name: "zeros.bin", data: zeros }]))).toBe("archive_ratio_exceeded");
+    expect(
+      await rejection(
+        buildTarGz([
+          { name: "config.yaml", data: "x" },
+          { name: "zeros.bin", data: zeros },
+        ]),
+      ),
+    ).toBe("archive_ratio_exceeded");
   });
 
   it("zip entries that lie about their size", async () => {

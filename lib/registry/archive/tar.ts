@@ -75,7 +75,10 @@ async function scan(file: string, compressedSize: number, limits: ArchiveLimits,
     extract.destroy();
   };
   for (const stream of [source, gunzip, meter]) stream.on("error", fail);
-  source.pipe(gunzip).pipe(meter).pipe(extract as unknown as NodeJS.WritableStream);
+  source
+    .pipe(gunzip)
+    .pipe(meter)
+    .pipe(extract as unknown as NodeJS.WritableStream);
   try {
     for await (const entry of extract) {
       await visit(entry.header, entry as unknown as Body);

@@ -34,7 +34,10 @@ export async function openZip(file: string, compressedSize: number, limits: Arch
       if (mode === S_IFLNK) throw archiveError("symlink", `Entry ${quote(name)} is a symbolic link.`);
       if (mode !== 0 && mode !== S_IFREG && mode !== S_IFDIR) throw archiveError("special_file", `Entry ${quote(name)} is not a regular file.`);
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        throw archiveError("unsupported_compression", `Entry ${quote(name)} uses compression method ${entry.compressionMethod}; only stored and deflate are supported.`);
+        throw archiveError(
+          "unsupported_compression",
+          `Entry ${quote(name)} uses compression method ${entry.compressionMethod}; only stored and deflate are supported.`,
+        );
       }
       const isDir = name.endsWith("/") || mode === S_IFDIR;
       if (exceedsRatio(entry.uncompressedSize, entry.compressedSize, limits)) {
@@ -74,10 +77,8 @@ export async function openZip(file: string, compressedSize: number, limits: Arch
 
 function openYauzl(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(
-      file,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error, zip) => (error ? reject(asArchiveError(error)) : resolve(zip)),
+    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error ? reject(asArchiveError(error)) : resolve(zip),
     );
   });
 }
@@ -97,9 +98,7 @@ async function* entries(zip: ZipFile): AsyncGenerator<Entry> {
 }
 
 function openStream(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) =>
-    zip.openReadStream(entry, (error, stream) => (error ? reject(asArchiveError(error)) : resolve(stream))),
-  );
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(asArchiveError(error)) : resolve(stream))));
 }
 
 async function drain(zip: ZipFile, entry: Entry): Promise<void> {

@@ -1,16 +1,7 @@
 // Categories and their known actions, from the Synapse SDK plugin system (DESIGN.md §1).
 // Shared with the UI (chips, labels), so it holds no server code.
 
-export const CATEGORIES = [
-  "neural_net",
-  "export",
-  "upload",
-  "smart_tool",
-  "pre_annotation",
-  "post_annotation",
-  "data_validation",
-  "custom",
-] as const;
+export const CATEGORIES = ["neural_net", "export", "upload", "smart_tool", "pre_annotation", "post_annotation", "data_validation", "custom"] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 

@@ -19,8 +19,7 @@ const formkitNode = z.union(
 );
 const formkitList = z.array(formkitNode, { error: "must be a list of FormKit nodes" });
 
-const safeRelativePath = (p: string) =>
-  p.length > 0 && !p.startsWith("/") && !p.includes("\\") && !p.split("/").includes("..");
+const safeRelativePath = (p: string) => p.length > 0 && !p.startsWith("/") && !p.includes("\\") && !p.split("/").includes("..");
 
 export const actionSchema = z.looseObject({
   entrypoint: text("pkg.module.Name").regex(ENTRYPOINT, "must look like pkg.module.Name or pkg.module:Name"),

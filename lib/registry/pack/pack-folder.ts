@@ -6,7 +6,20 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
 
-const EXCLUDED_DIRS = new Set(["__pycache__", ".venv", "venv", ".git", "dist", "build", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".idea", ".vscode"]);
+const EXCLUDED_DIRS = new Set([
+  "__pycache__",
+  ".venv",
+  "venv",
+  ".git",
+  "dist",
+  "build",
+  "node_modules",
+  ".mypy_cache",
+  ".pytest_cache",
+  ".ruff_cache",
+  ".idea",
+  ".vscode",
+]);
 const EXCLUDED_FILES = [/\.py[co]$/, /\.log$/, /^\.DS_Store$/];
 const FIXED_MTIME = new Date("2020-01-01T00:00:00Z");
 

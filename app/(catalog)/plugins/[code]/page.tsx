@@ -43,7 +43,12 @@ export default async function PluginPage(props: Props) {
         tabs={[
           { id: "readme", label: "README", content: <Readme html={selected.readmeHtml} /> },
           { id: "actions", label: "Actions", count: selected.actions.length, content: <ActionsList actions={selected.actions} /> },
-          { id: "versions", label: "Versions", count: plugin.versions.length, content: <VersionsTable code={plugin.code} versions={plugin.versions} selected={selected.version} latest={plugin.latestVersion} /> },
+          {
+            id: "versions",
+            label: "Versions",
+            count: plugin.versions.length,
+            content: <VersionsTable code={plugin.code} versions={plugin.versions} selected={selected.version} latest={plugin.latestVersion} />,
+          },
           { id: "config", label: "Config", content: <ConfigView yaml={selected.configYaml} /> },
         ]}
       />

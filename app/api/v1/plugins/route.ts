@@ -2,6 +2,7 @@
 // POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body)
 import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
+import { cachedCatalog } from "@/lib/registry/catalog-cache";
 import { listPlugins } from "@/lib/registry/list-plugins";
 import { publishVersion } from "@/lib/registry/publish-version";
 import { listQuerySchema } from "@/lib/registry/schemas";
@@ -9,7 +10,10 @@ import { receiveUpload } from "@/lib/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: listQuerySchema }, ({ query }) => listPlugins(query));
+export const GET = route({ query: listQuerySchema }, async ({ query }) => {
+  const body = await cachedCatalog(JSON.stringify(query), async () => JSON.stringify(await listPlugins(query)));
+  return new Response(body, { headers: { "content-type": "application/json" } });
+});
 
 export const POST = route({}, async ({ req }) => {
   const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);

@@ -1,0 +1,38 @@
+// The hub's HTTP server. API routes (app/api/**/route.ts) are dispatched directly by api-router.ts;
+// pages go through Next.js's request handler, as under `next start`.
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { handleApi, loadApiRoutes } from "./api-router";
+
+const dev = process.argv.includes("--dev");
+const hostname = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+
+async function main(): Promise<void> {
+  const app = next({ dev, hostname, port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  // In development Next.js serves the API too, so edits reload; production takes the fast path.
+  const routes = dev ? [] : await loadApiRoutes(path.resolve("app"));
+  const origin = `http://${hostname}:${port}`;
+  const server = createServer((req, res) => {
+    handleApi(routes, req, res, origin)
+      .then((handled) => (handled ? undefined : handle(req, res)))
+      .catch((error) => {
+        console.error(`${req.method} ${req.url} failed:`, error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
+        res.end(JSON.stringify({ type: "/problems/internal", title: "internal", status: 500, detail: "Something went wrong on our side.", code: "internal" }));
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`listening on ${origin}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
