@@ -65,6 +65,23 @@ describe("a server killed in the middle of an upload", () => {
   });
 });
 
+describe("several instances on one database", () => {
+  it("see each other's publishes at once, although each caches catalog pages", async () => {
+    const other = await secondHub();
+    const code = uniqueCode("fanout");
+    const list = async () => (await (await fetch(`${process.env.HUB_URL}/api/v1/plugins?q=${code}`)).json()).items as { code: string }[];
+    expect(await list()).toEqual([]); // now cached on the first instance
+    expect((await publish(pluginZip({ code }), "p.zip", other.url)).status).toBe(201);
+    const deadline = Date.now() + 3000;
+    let seen = await list();
+    while (seen.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await list();
+    }
+    expect(seen.map((p) => p.code)).toEqual([code]);
+  });
+});
+
 describe("the compressed size limit", () => {
   it("refuses an upload larger than ARCHIVE_MAX_BYTES with 413", async () => {
     const small = await secondHub({ ARCHIVE_MAX_BYTES: String(64 * 1024) });
