@@ -1,8 +1,9 @@
 // `npm test`: the whole suite, fastest checks first. `--only unit|integration|e2e` runs one part.
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { ensureBuild, ensureClient } from "./lib/build";
 import { CHROMIUM, ensureChromium } from "./lib/chromium";
-import { startTestStack, type TestStack } from "./lib/test-stack";
+import { startThrowawayHub, type ThrowawayHub } from "./lib/throwaway-hub";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const wants = (part: string) => !only || only === part;
@@ -30,9 +31,9 @@ async function main(): Promise<void> {
   if (wants("e2e")) ensureChromium();
   ensureBuild();
   console.log("\n── starting a test hub (embedded Postgres + production server) ──");
-  let stack: TestStack | undefined;
+  let stack: ThrowawayHub | undefined;
   try {
-    stack = await startTestStack();
+    stack = await startThrowawayHub(path.resolve(".test-data", `run-${process.pid}`));
     const env = { HUB_URL: stack.hub.url, DATABASE_URL: stack.database.url, HUB_DATA_DIR: stack.dataDir, CHROMIUM_PATH: CHROMIUM };
     if (wants("integration")) run("integration tests", bin("vitest"), ["run", "--project", "integration"], env);
     if (wants("e2e")) run("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], env);

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { benchDatabase, benchHub } from "../lib/stack";
+import { benchHub } from "../lib/stack";
 
 const DURATION = process.env.BENCH_SECONDS ?? "15";
 // Repeated queries are what a catalog mostly serves (and what the hub caches until the next
@@ -52,15 +52,16 @@ function wrk(url: string, queries: Scenario): { rps: number; p50: string; p99: s
 
 async function main(): Promise<void> {
   ensureWrk();
-  const { database, root } = await benchDatabase("catalog");
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await client.query(readFileSync("bench/catalog/seed.sql", "utf8"));
-  const counts = await client.query("SELECT (SELECT count(*) FROM plugins) AS plugins, (SELECT count(*) FROM plugin_versions) AS versions");
-  await client.end();
-  const stack = await benchHub(database, root);
+  let counts = { plugins: 0, versions: 0 };
+  const stack = await benchHub("catalog", async (databaseUrl) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(readFileSync("bench/catalog/seed.sql", "utf8"));
+    counts = (await client.query("SELECT (SELECT count(*) FROM plugins) AS plugins, (SELECT count(*) FROM plugin_versions) AS versions")).rows[0];
+    await client.end();
+  });
   try {
-    console.log(`catalog: ${counts.rows[0].plugins} plugins, ${counts.rows[0].versions} versions; wrk -c32 -d${DURATION}s against ${stack.hub.url}`);
+    console.log(`catalog: ${counts.plugins} plugins, ${counts.versions} versions; wrk -c32 -d${DURATION}s against ${stack.hub.url}`);
     wrk(stack.hub.url, SCENARIOS.search); // warm-up (JIT, connection pool, page cache)
     console.log("scenario            req/s   p50       p99       non-2xx   goal: ≥1500 req/s, p99 ≤ 50ms");
     for (const [name, queries] of Object.entries(SCENARIOS)) {

@@ -7,7 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
-import { benchDatabase, benchHub } from "../lib/stack";
+import { benchHub } from "../lib/stack";
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_MIB ?? 100) * MiB;
@@ -64,14 +64,14 @@ function upload(url: string, file: string): Promise<{ status: number; ms: number
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-  const { database, root } = await benchDatabase("publish");
+  const stack = await benchHub("publish");
+  const root = path.dirname(stack.dataDir);
   const archives: string[] = [];
   for (let run = 0; run < RUNS; run++) {
     archives.push(path.join(root, `big-${run}.zip`));
     await buildArchive(archives[run], `1.0.${run}`); // a new version each run: every publish stores
   }
   const size = statSync(archives[0]).size;
-  const stack = await benchHub(database, root);
   try {
     const pid = stack.hub.child.pid!;
     const copies: number[] = [];

@@ -1,4 +1,4 @@
-// A throwaway hub for the integration and browser tests: a fresh embedded Postgres and data folder,
+// A hub of its own for tests and benchmarks: a fresh embedded Postgres and data folder under `root`,
 // migrated, and the production server on a free port.
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -6,30 +6,32 @@ import { startHub, type HubProcess } from "./hub-process";
 import { migrate } from "./migrate";
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from "./postgres";
 
-export type TestStack = { hub: HubProcess; database: RunningPostgres; dataDir: string; root: string; stop: () => Promise<void> };
+export type ThrowawayHub = { hub: HubProcess; database: RunningPostgres; dataDir: string; stop: (options?: { keep?: boolean }) => Promise<void> };
 
-export async function startTestStack(): Promise<TestStack> {
-  const root = path.resolve(".test-data", `run-${process.pid}`);
+export async function startThrowawayHub(
+  root: string,
+  options: { env?: Record<string, string>; beforeStart?: (databaseUrl: string) => Promise<void> } = {},
+): Promise<ThrowawayHub> {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   const database = await startEmbeddedPostgres(path.join(root, "db"));
   migrate(database.url);
+  await options.beforeStart?.(database.url);
   const dataDir = path.join(root, "data");
   const hub = await startHub({
     host: "127.0.0.1",
     port: await freePort(),
     quiet: !process.env.TEST_VERBOSE,
-    env: { DATABASE_URL: database.url, DATA_DIR: dataDir, NODE_ENV: "production" },
+    env: { DATABASE_URL: database.url, DATA_DIR: dataDir, NODE_ENV: "production", ...options.env },
   });
   return {
     hub,
     database,
     dataDir,
-    root,
-    async stop() {
+    async stop({ keep = false } = {}) {
       await hub.stop();
       await database.stop();
-      rmSync(root, { recursive: true, force: true });
+      if (!keep) rmSync(root, { recursive: true, force: true });
     },
   };
 }
