@@ -6,7 +6,9 @@ const SLUG = /^[a-z0-9_-]+$/;
 // `pkg.module.Name` or `pkg.module:Name`: a module path, then the attribute to load from it.
 const ENTRYPOINT = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*[.:][A-Za-z_]\w*$/;
 
-const text = (what: string) => z.string({ error: `must be text (${what})` });
+/** A message for a wrong type that says "is required" when the field is simply missing. */
+const expected = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : message);
+const text = (what: string) => z.string({ error: expected(`must be text (${what})`) });
 
 /** FormKit schema nodes: inputs (`$formkit` + `name`) or layout nodes (`$el`, `$cmp`), kept verbatim. */
 const formkitNode = z.union(
@@ -37,16 +39,16 @@ export const configSchema = z.looseObject({
   name: text("the display name").trim().min(1, "is required"),
   code: text("a slug").regex(SLUG, "must use only a-z, 0-9, _ and -").max(100).optional(),
   version: z
-    .string({ error: 'must be a quoted semantic version such as "1.2.3"' })
+    .string({ error: expected('must be a quoted semantic version such as "1.2.3"') })
     .refine((v) => semver.valid(v) === v, 'must be a semantic version such as "1.2.3"'),
-  category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(", ")}` }),
+  category: z.enum(CATEGORIES, { error: expected(`must be one of ${CATEGORIES.join(", ")}`) }),
   description: text("a sentence").trim().min(1, "is required by the registry"),
   readme: text("a path").refine(safeRelativePath, "must be a relative path inside the plugin").optional(),
   package_manager: z.enum(["pip", "uv"], { error: "must be pip or uv" }).default("pip"),
   package_manager_options: z.array(z.string(), { error: "must be a list of strings" }).default([]),
   actions: z
     .record(z.string().regex(/^[A-Za-z0-9_-]+$/, "action names use only letters, digits, _ and -"), actionSchema, {
-      error: "must be a mapping of action name to action",
+      error: expected("must be a mapping of action name to action"),
     })
     .refine((actions) => Object.keys(actions).length > 0, "must declare at least one action"),
 });

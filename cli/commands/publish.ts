@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { packFolder } from "../../lib/registry/pack/pack-folder";
+import type { PublishResult } from "../../lib/registry/schemas";
+import type { HubClient } from "../client";
+import { CliError } from "../errors";
+import { print, progressBar, type Output } from "../output";
+
+const ARCHIVE = /\.(zip|tar\.gz|tgz)$/i;
+
+/** `pack <dir> [-o file]`: builds the archive `publish` would upload, without uploading it. */
+export async function pack(dir: string, out: string | undefined, output: Output): Promise<void> {
+  const target = path.resolve(out ?? `${path.basename(path.resolve(dir))}.zip`);
+  const files = await packFolder(await folderOrThrow(dir), target);
+  const sha256 = await sha256File(target);
+  const size = (await stat(target)).size;
+  print(output, `Packed ${files.length} files into ${target} (${size} bytes, sha256 ${sha256}).`, { archive: target, files, size, sha256 });
+}
+
+/** `publish [dir|archive]`: packs a plugin folder (or takes an archive) and publishes it. */
+export async function publish(client: HubClient, source: string, output: Output): Promise<void> {
+  const info = await stat(source).catch(() => null);
+  if (!info) throw new CliError(`${source} does not exist.`, 2);
+  let scratch: string | undefined;
+  let archive = path.resolve(source);
+  try {
+    if (info.isDirectory()) {
+      scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-publish-"));
+      archive = path.join(scratch, `${path.basename(path.resolve(source))}.zip`);
+      await packFolder(source, archive);
+    } else if (!ARCHIVE.test(source)) {
+      throw new CliError(`${source} is neither a plugin folder nor a .zip / .tar.gz archive.`, 2);
+    }
+    const type = /\.zip$/i.test(archive) ? "application/zip" : "application/gzip";
+    const { body } = await client.upload<PublishResult>("/api/v1/plugins", archive, type, progressBar("Uploading"));
+    const { plugin, version } = body;
+    const url = `${client.host}/plugins/${plugin.code}?version=${encodeURIComponent(version.version)}`;
+    const headline = body.created ? `Published ${plugin.code}@${version.version}` : `Already published (identical archive): ${plugin.code}@${version.version}`;
+    print(output, [`${headline}  sha256 ${version.sha256}`, url], { ...body, url });
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function folderOrThrow(dir: string): Promise<string> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new CliError(`${dir} is not a folder.`, 2);
+  return dir;
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
