@@ -3,7 +3,12 @@
 import { z } from "zod";
 
 const MiB = 1024 * 1024;
-const bytes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const positive = (what: string) =>
+  z.coerce
+    .number({ error: `must be ${what}` })
+    .int(`must be ${what}`)
+    .positive(`must be ${what}`);
+const bytes = (fallback: number) => positive("a whole number above 0").default(fallback);
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no"])
@@ -16,7 +21,7 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: positive("a port number (1-65535)").max(65535, "must be a port number (1-65535)").default(3000),
   DATA_DIR: z.string().min(1).default(".data"),
   SEED_EXAMPLES: flag(true),
   ARCHIVE_MAX_BYTES: bytes(200 * MiB),
@@ -32,6 +37,6 @@ export type Env = z.infer<typeof envSchema>;
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}=${JSON.stringify(source[String(issue.path[0])] ?? "")}: ${issue.message}`);
   throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
 }

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env-schema";
+
+describe("parseEnv", () => {
+  it("applies defaults", () => {
+    expect(parseEnv({})).toMatchObject({ HOST: "127.0.0.1", PORT: 3000, DATA_DIR: ".data", SEED_EXAMPLES: true, ARCHIVE_MAX_BYTES: 200 * 1024 * 1024 });
+  });
+
+  it("names every bad variable, with its value, in one message", () => {
+    expect(() => parseEnv({ PORT: "abc", ARCHIVE_MAX_RATIO: "-1", DATABASE_URL: "mysql://x", SEED_EXAMPLES: "maybe" })).toThrowError(
+      /PORT="abc": must be a port number[\s\S]*ARCHIVE_MAX_RATIO="-1": must be a whole number above 0/,
+    );
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrowError(/DATABASE_URL="mysql:\/\/x": must be a postgres/);
+    expect(() => parseEnv({ SEED_EXAMPLES: "maybe" })).toThrowError(/SEED_EXAMPLES="maybe"/);
+  });
+});
