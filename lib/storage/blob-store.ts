@@ -56,7 +56,9 @@ export async function receiveToTemp(source: Readable, maxBytes: number): Promise
     }
   };
   try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
+    // Not destroyed on an early exit: a refused upload is drained below, so the client still gets
+    // its answer (a 413, say) instead of a reset connection.
+    for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > maxBytes) throw new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`);
       hash.update(chunk);
@@ -72,7 +74,7 @@ export async function receiveToTemp(source: Readable, maxBytes: number): Promise
     await Promise.allSettled([writing, flushing]);
     await handle.close();
     await rm(file, { force: true });
-    source.destroy();
+    source.resume();
     throw error;
   }
   await handle.close();

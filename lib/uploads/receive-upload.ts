@@ -1,5 +1,5 @@
 import "server-only";
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/http/errors";
@@ -25,23 +25,9 @@ export async function receiveUpload(req: Request, maxBytes: number, fileField = 
   if (!req.body) throw missingFile(fileField);
   const body = nodeBodyOf(req) ?? Readable.fromWeb(req.body as unknown as WebReadableStream);
   if (type.startsWith("multipart/form-data")) return receiveMultipart(body, type, maxBytes, fileField);
-  if (RAW_TYPES.test(type)) return { file: await receiveRaw(body, maxBytes), fields: {} };
+  if (RAW_TYPES.test(type)) return { file: await receiveToTemp(body, maxBytes), fields: {} };
   body.resume();
   throw new AppError("unsupported_media_type", "Send the archive as multipart/form-data (field `file`) or as application/zip / application/gzip.");
-}
-
-/** Reads through a PassThrough so that a refusal can drain the request instead of destroying the
- *  socket, and the client still gets its 413 rather than a reset connection. */
-async function receiveRaw(body: Readable, maxBytes: number): Promise<TempBlob> {
-  const through = new PassThrough();
-  body.pipe(through);
-  try {
-    return await receiveToTemp(through, maxBytes);
-  } catch (error) {
-    body.unpipe(through);
-    body.resume();
-    throw error;
-  }
 }
 
 function receiveMultipart(body: Readable, type: string, maxBytes: number, fileField: string): Promise<Upload> {

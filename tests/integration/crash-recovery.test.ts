@@ -89,5 +89,17 @@ describe("the compressed size limit", () => {
     const response = await publish(pluginZip({ code, extra: [{ name: `${code}/noise.bin`, data: Buffer.alloc(200 * 1024, 3) }] }), "p.zip", small.url);
     expect(response.status).toBe(413);
     expect((await response.json()).code).toBe("archive_too_large");
+
+    // Streamed without a Content-Length: refused while reading, and the answer still arrives.
+    const chunks = Array.from({ length: 8 }, () => new Uint8Array(32 * 1024).fill(7));
+    const body = new ReadableStream({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()) : controller.close()) });
+    const streamed = await fetch(`${small.url}/api/v1/plugins`, {
+      method: "POST",
+      headers: { "content-type": "application/zip" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await streamed.json()).code).toBe("archive_too_large");
   });
 });
