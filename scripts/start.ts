@@ -42,11 +42,12 @@ async function main(): Promise<void> {
   });
   running.hub = hub;
   console.log(`\nsynapse-hub is running at ${hub.url}  (Ctrl-C to stop)\n`);
-  hub.child.once("exit", (code) => {
-    if (!stopping) {
-      console.error(`The server exited unexpectedly (code ${code}).`);
-      void shutdown(code ?? 1);
-    }
+  hub.child.once("exit", (code, signal) => {
+    if (stopping) return;
+    // Ctrl-C reaches the whole process group: the server may stop before our own handler runs.
+    const clean = code === 0 || signal === "SIGINT" || signal === "SIGTERM";
+    if (!clean) console.error(`The server exited unexpectedly (code ${code ?? signal}).`);
+    void shutdown(clean ? 0 : (code ?? 1));
   });
 }
 
