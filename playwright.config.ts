@@ -7,6 +7,11 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: [["list"]],
+  // The hub starts empty: its first-run setup (which creates the admin) runs before the other journeys.
+  projects: [
+    { name: "first-run", testMatch: /first-run\.spec\.ts/ },
+    { name: "journeys", testIgnore: /first-run\.spec\.ts/, dependencies: ["first-run"] },
+  ],
   use: {
     baseURL: process.env.HUB_URL,
     screenshot: "only-on-failure",

@@ -24,6 +24,10 @@ export const envSchema = z.object({
   PORT: positive("a port number (1-65535)").max(65535, "must be a port number (1-65535)").default(3000),
   DATA_DIR: z.string().min(1).default(".data"),
   SEED_EXAMPLES: flag(true),
+  /** Signs session cookies. `npm start` keeps a generated one in DATA_DIR when unset. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The address people use to reach the hub (cookies and Origin checks); default http://HOST:PORT. */
+  PUBLIC_URL: z.url("must be a URL such as https://hub.example.com").optional(),
   ARCHIVE_MAX_BYTES: bytes(200 * MiB),
   ARCHIVE_MAX_UNCOMPRESSED_BYTES: bytes(1024 * MiB),
   ARCHIVE_MAX_ENTRIES: bytes(10_000),

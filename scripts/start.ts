@@ -2,6 +2,7 @@
 // Ctrl-C stops the server and the embedded database cleanly.
 import path from "node:path";
 import { parseEnv } from "../lib/env-schema";
+import { authSecret } from "./lib/auth-secret";
 import { ensureBuild, ensureClient } from "./lib/build";
 import { startHub, type HubProcess } from "./lib/hub-process";
 import { migrate } from "./lib/migrate";
@@ -34,11 +35,12 @@ async function main(): Promise<void> {
     url = running.database.url;
   }
   migrate(url);
+  const dataDir = path.resolve(config.DATA_DIR);
   const hub = await startHub({
     host: config.HOST,
     port: config.PORT,
     dev,
-    env: { DATABASE_URL: url, DATA_DIR: path.resolve(config.DATA_DIR), NODE_ENV: dev ? "development" : "production" },
+    env: { DATABASE_URL: url, DATA_DIR: dataDir, BETTER_AUTH_SECRET: authSecret(dataDir), NODE_ENV: dev ? "development" : "production" },
   });
   running.hub = hub;
   console.log(`\nsynapse-hub is running at ${hub.url}  (Ctrl-C to stop)\n`);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
 
 export function SiteHeader() {
   return (
@@ -16,7 +17,8 @@ export function SiteHeader() {
           <NavLink href="/">Catalog</NavLink>
           <NavLink href="/publish">Publish</NavLink>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          <UserMenu />
           <ThemeToggle />
         </div>
       </div>

@@ -11,6 +11,7 @@ const STATUS = {
   version_not_found: 404,
   method_not_allowed: 405,
   version_exists: 409,
+  setup_done: 409,
   payload_too_large: 413,
   archive_too_large: 413,
   unsupported_media_type: 415,

@@ -1,5 +1,6 @@
 // A hub of its own for tests and benchmarks: a fresh embedded Postgres and data folder under `root`,
 // migrated, and the production server on a free port.
+import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startHub, type HubProcess } from "./hub-process";
@@ -18,11 +19,19 @@ export async function startThrowawayHub(
   migrate(database.url);
   await options.beforeStart?.(database.url);
   const dataDir = path.join(root, "data");
+  const port = await freePort();
   const hub = await startHub({
     host: "127.0.0.1",
-    port: await freePort(),
+    port,
     quiet: !process.env.TEST_VERBOSE,
-    env: { DATABASE_URL: database.url, DATA_DIR: dataDir, NODE_ENV: "production", ...options.env },
+    env: {
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...options.env,
+    },
   });
   return {
     hub,

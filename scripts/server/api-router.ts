@@ -22,7 +22,7 @@ export async function loadApiRoutes(appDir: string): Promise<Route[]> {
     }
   };
   await walk(path.join(appDir, "api"), ["api"]);
-  // Literal segments win over [params], as in Next.js.
+  // Literal segments win over [params], which win over [...catchAll], as in Next.js.
   return routes.sort((a, b) => a.dynamic - b.dynamic);
 }
 
@@ -30,13 +30,19 @@ async function compile(segments: string[], file: string): Promise<Route> {
   const names: string[] = [];
   const source = segments
     .map((segment) => {
+      const catchAll = /^\[\.\.\.(\w+)\]$/.exec(segment);
+      if (catchAll) {
+        names.push(catchAll[1]);
+        return "(.+)";
+      }
       const param = /^\[(\w+)\]$/.exec(segment);
       if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       names.push(param[1]);
       return "([^/]+)";
     })
     .join("/");
-  return { pattern: new RegExp(`^/${source}/?$`), names, dynamic: names.length, module: await import(pathToFileURL(file).href) };
+  const dynamic = names.length + (source.includes("(.+)") ? 100 : 0);
+  return { pattern: new RegExp(`^/${source}/?$`), names, dynamic, module: await import(pathToFileURL(file).href) };
 }
 
 /** Handles the request when it is for an API route; returns false to let Next.js handle it. */

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { headers } from "next/headers";
+import { getSessionUser } from "@/lib/auth/session";
+import { SignOutButton } from "./sign-out-button";
+
+export async function UserMenu() {
+  const user = await getSessionUser(await headers());
+  if (!user) {
+    return (
+      <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-as">
+        {user.name}
+      </span>
+      {user.role === "admin" && <span className="rounded-full bg-brand-100 px-1.5 py-0.5 text-xs font-medium text-brand-700">admin</span>}
+      <SignOutButton />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+const SESSION_DAYS = 7;
+
+function createAuth() {
+  const config = env();
+  if (!config.BETTER_AUTH_SECRET) throw new Error("BETTER_AUTH_SECRET is not set: start the hub with `npm start`, which provides one");
+  const baseURL = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+  return betterAuth({
+    baseURL,
+    secret: config.BETTER_AUTH_SECRET,
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },
+    session: {
+      // Absolute expiry after a week; a session idle for a day must sign in again (updateAge renews it).
+      expiresIn: SESSION_DAYS * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
+    },
+    user: { additionalFields: { role: { type: "string", defaultValue: "member", input: false } } },
+    // Stored in Postgres so the limits hold across every instance behind a load balancer.
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: 5 } },
+    },
+    advanced: { cookiePrefix: "shub", useSecureCookies: baseURL.startsWith("https://") },
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { __auth?: Auth };
+
+/** The better-auth instance, created on first use (the build must not need a database). */
+export function auth(): Auth {
+  globalForAuth.__auth ??= createAuth();
+  return globalForAuth.__auth;
+}
