@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE } from "./e2e/admin";
 
 // Started by scripts/test.ts, which provides the hub (HUB_URL) and Debian's Chromium (CHROMIUM_PATH).
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   // The hub starts empty: its first-run setup (which creates the admin) runs before the other journeys.
   projects: [
     { name: "first-run", testMatch: /first-run\.spec\.ts/ },
-    { name: "journeys", testIgnore: /first-run\.spec\.ts/, dependencies: ["first-run"] },
+    { name: "journeys", testIgnore: /first-run\.spec\.ts/, dependencies: ["first-run"], use: { storageState: ADMIN_STATE } },
   ],
   use: {
     baseURL: process.env.HUB_URL,

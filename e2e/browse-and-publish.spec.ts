@@ -19,15 +19,14 @@ async function dropFile(page: Page, bytes: Buffer, name: string) {
   await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: transfer });
 }
 
-test("browse the catalog, read a plugin, publish a new version by drag and drop, download it", async ({ page, request }) => {
+test("browse the catalog, read a plugin, publish a new version by drag and drop, download it", async ({ page, request, baseURL }) => {
   const code = `e2e-${Date.now().toString(36)}`;
-  expect(
-    (
-      await request.post("/api/v1/plugins", {
-        multipart: { file: { name: "p.zip", mimeType: "application/zip", buffer: pluginZip({ code, category: "neural_net" }) } },
-      })
-    ).status(),
-  ).toBe(201);
+  // Signed in (the admin's cookie); a cookie-authenticated mutation must say where it comes from.
+  const first = await request.post("/api/v1/plugins", {
+    headers: { origin: baseURL! },
+    multipart: { file: { name: "p.zip", mimeType: "application/zip", buffer: pluginZip({ code, category: "neural_net" }) } },
+  });
+  expect(first.status()).toBe(201);
 
   // Catalog: search, then filter by category; the URL keeps the state.
   await page.goto("/");

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-
-export const ADMIN = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery" };
+import { ADMIN, ADMIN_STATE } from "./admin";
 
 test("first visit sets up the admin; sign out and back in", async ({ page }) => {
   await page.goto("/");
@@ -31,4 +30,5 @@ test("first visit sets up the admin; sign out and back in", async ({ page }) => 
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toHaveText(ADMIN.name);
+  await page.context().storageState({ path: ADMIN_STATE });
 });

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureBuild, ensureClient } from "./lib/build";
 import { CHROMIUM, ensureChromium } from "./lib/chromium";
+import { bootstrapAdmin } from "./lib/bootstrap-admin";
 import { startThrowawayHub, type ThrowawayHub } from "./lib/throwaway-hub";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
@@ -18,6 +19,17 @@ function run(title: string, command: string, args: string[], env: Record<string,
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
+/** A fresh hub (embedded Postgres + production server) for one part of the suite. */
+async function withHub(name: string, body: (stack: ThrowawayHub) => Promise<void>): Promise<void> {
+  console.log(`\n── starting a fresh hub for the ${name} tests ──`);
+  const stack = await startThrowawayHub(path.resolve(".test-data", `${name}-${process.pid}`));
+  try {
+    await body(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
 async function main(): Promise<void> {
   ensureClient();
   if (!only) {
@@ -30,15 +42,18 @@ async function main(): Promise<void> {
 
   if (wants("e2e")) ensureChromium();
   ensureBuild();
-  console.log("\n── starting a test hub (embedded Postgres + production server) ──");
-  let stack: ThrowawayHub | undefined;
-  try {
-    stack = await startThrowawayHub(path.resolve(".test-data", `run-${process.pid}`));
-    const env = { HUB_URL: stack.hub.url, DATABASE_URL: stack.database.url, HUB_DATA_DIR: stack.dataDir, CHROMIUM_PATH: CHROMIUM };
-    if (wants("integration")) run("integration tests", bin("vitest"), ["run", "--project", "integration"], env);
-    if (wants("e2e")) run("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], env);
-  } finally {
-    await stack?.stop();
+  if (wants("integration")) {
+    await withHub("integration", async (stack) => {
+      // An admin and its token exist before the tests start; the journeys below start from nothing.
+      const { token, cookie } = await bootstrapAdmin(stack.hub.url);
+      const env = { HUB_URL: stack.hub.url, DATABASE_URL: stack.database.url, HUB_DATA_DIR: stack.dataDir, HUB_TOKEN: token, HUB_ADMIN_COOKIE: cookie };
+      run("integration tests", bin("vitest"), ["run", "--project", "integration"], env);
+    });
+  }
+  if (wants("e2e")) {
+    await withHub("e2e", async (stack) =>
+      run("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], { HUB_URL: stack.hub.url, CHROMIUM_PATH: CHROMIUM }),
+    );
   }
 }
 

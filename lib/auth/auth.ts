@@ -3,15 +3,18 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { trustedOrigins } from "./origins";
 
 const SESSION_DAYS = 7;
 
 function createAuth() {
   const config = env();
   if (!config.BETTER_AUTH_SECRET) throw new Error("BETTER_AUTH_SECRET is not set: start the hub with `npm start`, which provides one");
-  const baseURL = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+  const origins = trustedOrigins();
+  const baseURL = origins[0];
   return betterAuth({
     baseURL,
+    trustedOrigins: origins,
     secret: config.BETTER_AUTH_SECRET,
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },

@@ -5,7 +5,10 @@ export type FieldError = { path: string; message: string; line?: number; column?
 const STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  invalid_token: 401,
   forbidden: 403,
+  origin_mismatch: 403,
+  insufficient_scope: 403,
   not_found: 404,
   plugin_not_found: 404,
   version_not_found: 404,

@@ -2,24 +2,28 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertScope, type Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/http/errors";
 import { commitTemp, discardTemp, type TempBlob } from "@/lib/storage/blob-store";
 import { limitsFromEnv } from "./archive/limits";
 import { inspectArchive, type InspectedArchive } from "./inspect-archive";
 import { forgetCatalog } from "./catalog-cache";
+import { assertCanManage } from "./plugin-access";
 import { refreshPlugin } from "./refresh-plugin";
 import type { PublishResult } from "./schemas";
 import { toActions, toPluginSummary, toVersionSummary } from "./serializers";
 
 /**
- * Publishes a received archive as a new version. Versions are immutable: the same bytes again is a
- * no-op (created: false); different bytes for an existing code@version is a 409. The blob is made
+ * Publishes a received archive as a new version, for `publisher` (null: the hub itself, seeding its
+ * examples). The first publisher of a code owns it. Versions are immutable: the same bytes again is
+ * a no-op (created: false); different bytes for an existing code@version is a 409. The blob is made
  * durable before the row that points at it commits.
  */
-export async function publishVersion(temp: TempBlob): Promise<PublishResult> {
+export async function publishVersion(temp: TempBlob, publisher: Principal | null): Promise<PublishResult> {
   let inspected: InspectedArchive;
   try {
     inspected = await inspectArchive(temp.path, temp.size, limitsFromEnv(env()));
+    if (publisher) await checkPublisher(db(), inspected.config.code, publisher);
   } catch (error) {
     await discardTemp(temp);
     throw error;
@@ -33,12 +37,13 @@ export async function publishVersion(temp: TempBlob): Promise<PublishResult> {
 
   await commitTemp(temp);
   const result = await db().$transaction(async (tx) => {
-    await tx.$executeRaw`
-      INSERT INTO plugins (id, code, name, category, description)
-      VALUES (gen_random_uuid(), ${code}, ${inspected.config.name}, ${inspected.config.category}, ${inspected.config.description})
-      ON CONFLICT (code) DO NOTHING`;
+    const created = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO plugins (id, code, name, category, description, owner_id)
+      VALUES (gen_random_uuid(), ${code}, ${inspected.config.name}, ${inspected.config.category}, ${inspected.config.description}, ${publisher?.user.id ?? null})
+      ON CONFLICT (code) DO NOTHING RETURNING id`;
     // Publishes of one plugin queue up on its row; a concurrent publish of this version is seen below.
     const [{ id: pluginId }] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM plugins WHERE code = ${code} FOR UPDATE`;
+    if (created.length === 0 && publisher) await checkPublisher(tx, code, publisher);
     const raced = await findVersion(tx, code, version);
     if (raced) return sameOrConflict(raced, temp.sha256);
     await tx.pluginVersion.create({
@@ -62,7 +67,14 @@ export async function publishVersion(temp: TempBlob): Promise<PublishResult> {
   return result;
 }
 
-type Client = Pick<Prisma.TransactionClient, "pluginVersion">;
+type Client = Pick<Prisma.TransactionClient, "pluginVersion" | "plugin" | "pluginMaintainer">;
+
+/** The token may publish this code, and an existing plugin is the publisher's to change. */
+async function checkPublisher(client: Client, code: string, publisher: Principal): Promise<void> {
+  assertScope(publisher, "publish", code);
+  const plugin = await client.plugin.findUnique({ where: { code }, select: { id: true, code: true, ownerId: true } });
+  if (plugin) await assertCanManage(client, plugin, publisher);
+}
 
 function findVersion(client: Client, code: string, version: string) {
   return client.pluginVersion.findFirst({ where: { version, plugin: { code } }, include: { plugin: true } });

@@ -38,7 +38,7 @@ async function publishFolders(folder: string): Promise<string[]> {
     for (const name of names) {
       const archive = path.join(scratch, `${name}.zip`);
       await packFolder(path.join(folder, name), archive);
-      const result = await publishVersion(await receiveToTemp(createReadStream(archive), env().ARCHIVE_MAX_BYTES));
+      const result = await publishVersion(await receiveToTemp(createReadStream(archive), env().ARCHIVE_MAX_BYTES), null);
       published.push(`${result.plugin.code}@${result.version.version}`);
     }
   } finally {

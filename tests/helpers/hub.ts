@@ -9,6 +9,13 @@ export function hubUrl(): string {
   return url;
 }
 
+/** The test admin's all-scopes token (scripts/test.ts creates it), as request headers. */
+export function authHeaders(): Record<string, string> {
+  const token = process.env.HUB_TOKEN;
+  if (!token) throw new Error("HUB_TOKEN is not set: run the integration tests through `npm test` (scripts/test.ts)");
+  return { authorization: `Bearer ${token}` };
+}
+
 export const sha256 = (bytes: Buffer | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 let unique = 0;
@@ -25,8 +32,8 @@ export function pluginZip(options: { code: string; version?: string; category?: 
   ]);
 }
 
-export async function publish(bytes: Buffer, filename = "plugin.zip", base = hubUrl()): Promise<Response> {
+export async function publish(bytes: Buffer, filename = "plugin.zip", base = hubUrl(), headers: Record<string, string> = authHeaders()): Promise<Response> {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(bytes)]), filename);
-  return fetch(`${base}/api/v1/plugins`, { method: "POST", body: form });
+  return fetch(`${base}/api/v1/plugins`, { method: "POST", body: form, headers });
 }

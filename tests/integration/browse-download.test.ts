@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hubUrl, pluginZip, publish, sha256, uniqueCode } from "@/tests/helpers/hub";
+import { authHeaders, hubUrl, pluginZip, publish, sha256, uniqueCode } from "@/tests/helpers/hub";
 
 const api = (path: string, init?: RequestInit) => fetch(`${hubUrl()}${path}`, init);
 
@@ -95,14 +95,14 @@ describe("yanking", () => {
     await publish(pluginZip({ code, version: "1.1.0" }));
     const yank = await api(`/api/v1/plugins/${code}/versions/1.1.0/yank`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...authHeaders() },
       body: JSON.stringify({ reason: "broken" }),
     });
     expect(yank.status).toBe(200);
     expect(await yank.json()).toMatchObject({ version: "1.1.0", yanked: true, yankReason: "broken" });
     expect((await (await api(`/api/v1/plugins/${code}`)).json()).latestVersion).toBe("1.0.0");
     expect((await api(`/api/v1/plugins/${code}/versions/1.1.0/archive`)).status).toBe(200);
-    await api(`/api/v1/plugins/${code}/versions/1.1.0/yank`, { method: "POST", body: JSON.stringify({ yanked: false }) });
+    await api(`/api/v1/plugins/${code}/versions/1.1.0/yank`, { method: "POST", headers: authHeaders(), body: JSON.stringify({ yanked: false }) });
     expect((await (await api(`/api/v1/plugins/${code}`)).json()).latestVersion).toBe("1.1.0");
   });
 });

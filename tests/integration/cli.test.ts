@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { hubUrl, sha256 } from "@/tests/helpers/hub";
+import { authHeaders, hubUrl, sha256 } from "@/tests/helpers/hub";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "cli-it-"));
 const env = { ...process.env, SYNAPSE_HUB_CONFIG: path.join(work, "home", "config.json"), SYNAPSE_HUB_HOST: "", SYNAPSE_HUB_TOKEN: "" };
@@ -29,10 +29,11 @@ function exampleCopy(name: string, version: string): string {
 
 describe("the synapse-hub CLI against the running hub", () => {
   it("logs in, keeping host and token in a file only its owner can read", () => {
-    const result = cli("login", "--host", hubUrl(), "--token", "shub_example");
+    const token = authHeaders().authorization.replace("Bearer ", "");
+    const result = cli("login", "--host", hubUrl(), "--token", token);
     expect(result.code).toBe(0);
     expect(statSync(env.SYNAPSE_HUB_CONFIG).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(env.SYNAPSE_HUB_CONFIG, "utf8"))).toEqual({ host: hubUrl(), token: "shub_example" });
+    expect(JSON.parse(readFileSync(env.SYNAPSE_HUB_CONFIG, "utf8"))).toEqual({ host: hubUrl(), token });
   });
 
   it.each(["tiny-classifier", "dataset-exporter"])("publishes the %s example folder; the download is byte-identical to what it built", (name) => {

@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
 import { freePort } from "@/scripts/lib/postgres";
-import { pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
+import { authHeaders, pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
 
 const databaseUrl = () => process.env.DATABASE_URL!;
 const dataDir = () => process.env.HUB_DATA_DIR!;
@@ -30,7 +30,11 @@ function startSlowUpload(base: string, bytes: Buffer): Promise<http.ClientReques
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.zip"\r\nContent-Type: application/zip\r\n\r\n`);
   const request = http.request(`${base}/api/v1/plugins`, {
     method: "POST",
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": head.length + bytes.length + boundary.length + 8 },
+    headers: {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-length": head.length + bytes.length + boundary.length + 8,
+      ...authHeaders(),
+    },
   });
   request.on("error", () => {}); // the server is about to die mid-request
   request.write(head);
@@ -95,7 +99,7 @@ describe("the compressed size limit", () => {
     const body = new ReadableStream({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()) : controller.close()) });
     const streamed = await fetch(`${small.url}/api/v1/plugins`, {
       method: "POST",
-      headers: { "content-type": "application/zip" },
+      headers: { "content-type": "application/zip", ...authHeaders() },
       body,
       duplex: "half",
     } as RequestInit);

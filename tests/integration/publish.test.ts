@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { hubUrl, pluginZip, publish, sha256, uniqueCode } from "@/tests/helpers/hub";
+import { authHeaders, hubUrl, pluginZip, publish, sha256, uniqueCode } from "@/tests/helpers/hub";
 import { buildTarGz } from "@/tests/helpers/tar-builder";
 import { configYaml } from "@/tests/helpers/plugin-config";
 import { buildZip } from "@/tests/helpers/zip-builder";
@@ -41,7 +41,13 @@ describe("publishing over HTTP", () => {
     const code = uniqueCode();
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "curl-")), "plugin.zip");
     writeFileSync(file, pluginZip({ code }));
-    const result = spawnSync("curl", ["-sS", "-w", "\n%{http_code}", "-F", `file=@${file}`, `${hubUrl()}/api/v1/plugins`], { encoding: "utf8" });
+    const result = spawnSync(
+      "curl",
+      ["-sS", "-w", "\n%{http_code}", "-H", `authorization: ${authHeaders().authorization}`, "-F", `file=@${file}`, `${hubUrl()}/api/v1/plugins`],
+      {
+        encoding: "utf8",
+      },
+    );
     const [body, status] = result.stdout.trim().split("\n");
     expect(status).toBe("201");
     expect(JSON.parse(body).plugin.code).toBe(code);
@@ -50,7 +56,11 @@ describe("publishing over HTTP", () => {
   it("accepts the raw archive as the request body", async () => {
     const code = uniqueCode();
     const bytes = pluginZip({ code });
-    const response = await fetch(`${hubUrl()}/api/v1/plugins`, { method: "POST", headers: { "content-type": "application/zip" }, body: new Uint8Array(bytes) });
+    const response = await fetch(`${hubUrl()}/api/v1/plugins`, {
+      method: "POST",
+      headers: { "content-type": "application/zip", ...authHeaders() },
+      body: new Uint8Array(bytes),
+    });
     expect(response.status).toBe(201);
     expect((await response.json()).version.sha256).toBe(sha256(bytes));
   });
@@ -111,7 +121,7 @@ describe("publishing over HTTP", () => {
   });
 
   it("explains a missing file field and a missing config", async () => {
-    const empty = await fetch(`${hubUrl()}/api/v1/plugins`, { method: "POST", body: new FormData() });
+    const empty = await fetch(`${hubUrl()}/api/v1/plugins`, { method: "POST", body: new FormData(), headers: authHeaders() });
     expect(empty.status).toBe(422);
     const noConfig = await publish(
       buildZip([

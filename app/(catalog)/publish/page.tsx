@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { PublishClient } from "@/components/publish/publish-client";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/states";
+import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Publish" };
 export const dynamic = "force-dynamic";
 
-export default function PublishPage() {
+export default async function PublishPage() {
+  const user = await getSessionUser(await headers());
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -15,7 +20,13 @@ export default function PublishPage() {
           at its root or in its single top-level folder. Versions are immutable: publish a new version to change anything.
         </p>
       </div>
-      <PublishClient maxBytes={env().ARCHIVE_MAX_BYTES} />
+      {user ? (
+        <PublishClient maxBytes={env().ARCHIVE_MAX_BYTES} />
+      ) : (
+        <EmptyState title="Sign in to publish" detail="Publishing needs an account; the first to publish a plugin code owns it.">
+          <Button href="/sign-in">Sign in</Button>
+        </EmptyState>
+      )}
     </div>
   );
 }
