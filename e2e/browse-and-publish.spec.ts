@@ -1,23 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { pluginZip } from "../tests/helpers/hub";
+import { dropFile } from "./drop-file";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-
-/** Drops a file on the dropzone the way a browser does: a real DataTransfer carrying a File. */
-async function dropFile(page: Page, bytes: Buffer, name: string) {
-  const transfer = await page.evaluateHandle(
-    ({ data, name }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], name, { type: "application/zip" }));
-      return dt;
-    },
-    { data: [...bytes], name },
-  );
-  await page.getByTestId("dropzone").dispatchEvent("dragover", { dataTransfer: transfer });
-  await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: transfer });
-}
 
 test("browse the catalog, read a plugin, publish a new version by drag and drop, download it", async ({ page, request, baseURL }) => {
   const code = `e2e-${Date.now().toString(36)}`;

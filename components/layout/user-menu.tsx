@@ -14,6 +14,18 @@ export async function UserMenu() {
   }
   return (
     <div className="flex items-center gap-2 text-sm">
+      <Link
+        href="/my-plugins"
+        className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+      >
+        My plugins
+      </Link>
+      <Link
+        href="/settings/tokens"
+        className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+      >
+        Tokens
+      </Link>
       <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-as">
         {user.name}
       </span>

@@ -8,9 +8,9 @@ import { yankVersion } from "@/lib/api/registry";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { VersionSummary } from "@/lib/registry/schemas";
 
-type Props = { code: string; versions: VersionSummary[]; selected: string; latest: string | null };
+type Props = { code: string; versions: VersionSummary[]; selected: string; latest: string | null; canYank: boolean };
 
-export function VersionsTable({ code, versions, selected, latest }: Props) {
+export function VersionsTable({ code, versions, selected, latest, canYank }: Props) {
   const router = useRouter();
   const yank = useMutation({
     mutationFn: ({ version, yanked }: { version: string; yanked: boolean }) => yankVersion(code, version, yanked),
@@ -69,18 +69,20 @@ export function VersionsTable({ code, versions, selected, latest }: Props) {
                   <Button size="sm" variant="secondary" href={v.downloadUrl} download aria-label={`Download ${v.version}`}>
                     Download
                   </Button>
-                  <Button
-                    size="sm"
-                    variant={v.yanked ? "ghost" : "danger"}
-                    disabled={yank.isPending}
-                    onClick={() => {
-                      if (v.yanked || confirm(`Yank ${code}@${v.version}? It stays downloadable but is no longer offered as latest.`)) {
-                        yank.mutate({ version: v.version, yanked: !v.yanked });
-                      }
-                    }}
-                  >
-                    {v.yanked ? "Restore" : "Yank"}
-                  </Button>
+                  {canYank && (
+                    <Button
+                      size="sm"
+                      variant={v.yanked ? "ghost" : "danger"}
+                      disabled={yank.isPending}
+                      onClick={() => {
+                        if (v.yanked || confirm(`Yank ${code}@${v.version}? It stays downloadable but is no longer offered as latest.`)) {
+                          yank.mutate({ version: v.version, yanked: !v.yanked });
+                        }
+                      }}
+                    >
+                      {v.yanked ? "Restore" : "Yank"}
+                    </Button>
+                  )}
                 </div>
               </td>
             </tr>

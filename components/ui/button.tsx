@@ -29,7 +29,7 @@ export function Button({ variant = "primary", size = "md", href, download, class
     );
   }
   return (
-    <button type="button" className={classes} {...rest}>
+    <button type="button" {...rest} className={classes}>
       {children}
     </button>
   );

@@ -6,9 +6,21 @@ import type { PluginDetail, VersionDetail, VersionSummary } from "./schemas";
 import { toPluginSummary, toVersionDetail, toVersionSummary } from "./serializers";
 
 export async function getPluginOrThrow(code: string): Promise<PluginDetail> {
-  const plugin = await db().plugin.findUnique({ where: { code }, include: { versions: true } });
+  const plugin = await db().plugin.findUnique({
+    where: { code },
+    include: {
+      versions: true,
+      owner: { select: { id: true, name: true } },
+      maintainers: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
   if (!plugin) throw notFound("plugin_not_found", `No plugin with code "${code}".`);
-  return { ...toPluginSummary(plugin), versions: sortVersionsDesc(plugin.versions).map((v) => toVersionSummary(code, v)) };
+  return {
+    ...toPluginSummary(plugin),
+    versions: sortVersionsDesc(plugin.versions).map((v) => toVersionSummary(code, v)),
+    owner: plugin.owner,
+    maintainers: plugin.maintainers.map((m) => m.user),
+  };
 }
 
 export async function listVersionsOrThrow(code: string): Promise<VersionSummary[]> {

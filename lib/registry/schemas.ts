@@ -74,9 +74,17 @@ export const versionDetailSchema = versionSummarySchema.extend({
 });
 export type VersionDetail = z.infer<typeof versionDetailSchema>;
 
+export const personSchema = z.object({ id: z.string(), name: z.string() });
+export type PersonDto = z.infer<typeof personSchema>;
+
 export const pluginDetailSchema = pluginSummarySchema.extend({
   versions: z.array(versionSummarySchema),
+  /** Null for plugins the hub seeded itself (admins manage those). */
+  owner: personSchema.nullable(),
+  maintainers: z.array(personSchema),
 });
+
+export const maintainerBodySchema = z.object({ email: z.email("must be an email address") });
 export type PluginDetail = z.infer<typeof pluginDetailSchema>;
 
 export const publishResultSchema = z.object({

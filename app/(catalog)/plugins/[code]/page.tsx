@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { People } from "@/components/plugin/people";
 import { PluginHeader } from "@/components/plugin/plugin-header";
+import { getSessionUser } from "@/lib/auth/session";
+import { canManage } from "@/lib/registry/can-manage";
 import { ActionsList } from "@/components/plugin/actions-list";
 import { ConfigView } from "@/components/plugin/config-view";
 import { PluginTabs } from "@/components/plugin/plugin-tabs";
@@ -36,9 +40,13 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function PluginPage(props: Props) {
   const { plugin, selected } = await load(props);
+  const viewer = await getSessionUser(await headers());
+  const manager = canManage(viewer, plugin);
+  const ownerView = viewer !== null && (viewer.role === "admin" || plugin.owner?.id === viewer.id);
   return (
     <div className="space-y-6">
       <PluginHeader plugin={plugin} selected={selected} />
+      <People plugin={plugin} ownerView={ownerView} />
       <PluginTabs
         tabs={[
           { id: "readme", label: "README", content: <Readme html={selected.readmeHtml} /> },
@@ -47,7 +55,9 @@ export default async function PluginPage(props: Props) {
             id: "versions",
             label: "Versions",
             count: plugin.versions.length,
-            content: <VersionsTable code={plugin.code} versions={plugin.versions} selected={selected.version} latest={plugin.latestVersion} />,
+            content: (
+              <VersionsTable code={plugin.code} versions={plugin.versions} selected={selected.version} latest={plugin.latestVersion} canYank={manager} />
+            ),
           },
           { id: "config", label: "Config", content: <ConfigView yaml={selected.configYaml} /> },
         ]}
