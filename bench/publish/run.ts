@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
+import { bootstrapAdmin } from "../../scripts/lib/bootstrap-admin";
 import { benchHub } from "../lib/stack";
 
 const MiB = 1024 * 1024;
@@ -45,12 +46,12 @@ function memory(pid: number): { rss: number; hwm: number } {
   return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
 }
 
-function upload(url: string, file: string): Promise<{ status: number; ms: number }> {
+function upload(url: string, file: string, token: string): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.request(
       `${url}/api/v1/plugins`,
-      { method: "POST", headers: { "content-type": "application/zip", "content-length": statSync(file).size } },
+      { method: "POST", headers: { "content-type": "application/zip", "content-length": statSync(file).size, authorization: `Bearer ${token}` } },
       (response) => {
         response.resume();
         response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));
@@ -65,6 +66,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   const stack = await benchHub("publish");
+  const { token } = await bootstrapAdmin(stack.hub.url);
   const root = path.dirname(stack.dataDir);
   const archives: string[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
       await rm(path.join(root, "copy.zip"));
       writeFileSync(`/proc/${pid}/clear_refs`, "5"); // reset the peak-RSS counter (VmHWM)
       const before = memory(pid).rss;
-      const result = await upload(stack.hub.url, archive);
+      const result = await upload(stack.hub.url, archive, token);
       if (result.status !== 201) throw new Error(`publish answered ${result.status}`);
       growth = Math.max(growth, memory(pid).hwm - before);
       publishes.push(result.ms);
