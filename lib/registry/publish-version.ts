@@ -3,9 +3,10 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertScope, type Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/http/errors";
+import { AppError, type FieldError } from "@/lib/http/errors";
 import { commitTemp, discardTemp, type TempBlob } from "@/lib/storage/blob-store";
 import { limitsFromEnv } from "./archive/limits";
+import type { PluginConfig } from "./config/normalize-config";
 import { inspectArchive, type InspectedArchive } from "./inspect-archive";
 import { forgetCatalog } from "./catalog-cache";
 import { assertCanManage } from "./plugin-access";
@@ -19,10 +20,17 @@ import { toActions, toPluginSummary, toVersionSummary } from "./serializers";
  * a no-op (created: false); different bytes for an existing code@version is a 409. The blob is made
  * durable before the row that points at it commits.
  */
-export async function publishVersion(temp: TempBlob, publisher: Principal | null): Promise<PublishResult> {
+export async function publishVersion(
+  temp: TempBlob,
+  publisher: Principal | null,
+  /** Extra checks against the archive's config (the SDK's form fields); any error refuses the publish. */
+  agree?: (config: PluginConfig) => FieldError[],
+): Promise<PublishResult> {
   let inspected: InspectedArchive;
   try {
     inspected = await inspectArchive(temp.path, temp.size, limitsFromEnv(env()));
+    const disagreements = agree?.(inspected.config) ?? [];
+    if (disagreements.length) throw new AppError("validation_failed", "The form fields disagree with the archive.", disagreements);
     if (publisher) await checkPublisher(db(), inspected.config.code, publisher);
   } catch (error) {
     await discardTemp(temp);

@@ -45,9 +45,27 @@ async function compile(segments: string[], file: string): Promise<Route> {
   return { pattern: new RegExp(`^/${source}/?$`), names, dynamic, module: await import(pathToFileURL(file).href) };
 }
 
+// The Synapse SDK talks to its backend at the root (`/plugin_releases/`, `/plugins/{code}/`, always
+// with a trailing slash). Those calls are served by app/api/synapse/**; a browser asking for a page
+// at such a path (Accept: text/html) still gets the page.
+const SYNAPSE_PATH = /^\/(plugin_releases|plugins)(\/[^?]*)?\/$/;
+
+function synapseRewrite(req: IncomingMessage, pathname: string): string | null {
+  if (!SYNAPSE_PATH.test(pathname)) return null;
+  if (req.method === "GET" && /text\/html/.test(req.headers.accept ?? "")) return null;
+  return `/api/synapse${pathname.slice(0, -1)}`;
+}
+
 /** Handles the request when it is for an API route; returns false to let Next.js handle it. */
 export async function handleApi(routes: Route[], req: IncomingMessage, res: ServerResponse, origin: string): Promise<boolean> {
-  const pathname = (req.url ?? "/").split("?")[0];
+  const [rawPath, search = ""] = (req.url ?? "/").split("?");
+  const rewritten = synapseRewrite(req, rawPath);
+  delete req.headers["x-synapse-path"]; // only ever set here, never taken from a client
+  if (rewritten) {
+    req.headers["x-synapse-path"] = `${origin}${req.url}`;
+    req.url = `${rewritten}${search ? `?${search}` : ""}`;
+  }
+  const pathname = rewritten ?? rawPath;
   if (!pathname.startsWith("/api/")) return false;
   for (const route of routes) {
     const match = route.pattern.exec(pathname);
