@@ -29,7 +29,11 @@ export async function UserMenu() {
       <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-as">
         {user.name}
       </span>
-      {user.role === "admin" && <span className="rounded-full bg-brand-100 px-1.5 py-0.5 text-xs font-medium text-brand-700">admin</span>}
+      {user.role === "admin" && (
+        <Link href="/admin" title="Hub settings" className="rounded-full bg-brand-100 px-1.5 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
+          admin
+        </Link>
+      )}
       <SignOutButton />
     </div>
   );

@@ -1,9 +1,12 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError } from "better-auth/api";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { getSettings } from "@/lib/settings/hub-settings";
 import { trustedOrigins } from "./origins";
+import { hasAdmin } from "./setup-admin";
 
 const SESSION_DAYS = 7;
 
@@ -33,6 +36,18 @@ function createAuth() {
       customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: 5 } },
     },
     advanced: { cookiePrefix: "shub", useSecureCookies: baseURL.startsWith("https://") },
+    databaseHooks: {
+      user: {
+        create: {
+          // Closed sign-up still lets the first-run setup create the admin.
+          before: async () => {
+            if ((await getSettings()).signup === "closed" && (await hasAdmin())) {
+              throw new APIError("FORBIDDEN", { message: "Sign-up is closed on this hub. Ask an admin for an account." });
+            }
+          },
+        },
+      },
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { requireReader } from "@/lib/auth/require-reader";
 import { AppError } from "./errors";
 import { problemResponse, toProblem } from "./problem";
 
@@ -14,11 +15,13 @@ export type RouteContext<P, Q> = { req: Request; params: P; query: Q };
  * Response or a JSON-serialisable value.
  */
 export function route<PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined>(
-  spec: { params?: PS; query?: QS },
+  /** `read`: a catalog read, open to anyone while the hub allows public read (else it needs an account). */
+  spec: { params?: PS; query?: QS; read?: boolean },
   handler: (ctx: RouteContext<Infer<PS>, Infer<QS>>) => Promise<Response | object>,
 ) {
   return async (req: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
+      if (spec.read) await requireReader(req);
       const rawParams = (await context?.params) ?? {};
       const params = spec.params ? parseOr404(spec.params, rawParams) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;

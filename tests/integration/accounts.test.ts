@@ -9,6 +9,16 @@ beforeAll(async () => {
 });
 afterAll(async () => fresh?.stop());
 
+let adminCookie = "";
+let memberCookie = "";
+
+const settings = (cookie: string, body?: unknown) =>
+  fetch(`${fresh.hub.url}/api/v1/admin/settings`, {
+    method: body ? "PUT" : "GET",
+    headers: { "content-type": "application/json", origin: fresh.hub.url, cookie },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+
 const post = (url: string, body: unknown) =>
   fetch(`${fresh.hub.url}${url}`, { method: "POST", headers: { "content-type": "application/json", origin: fresh.hub.url }, body: JSON.stringify(body) });
 
@@ -25,6 +35,10 @@ describe("accounts", () => {
     );
     expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     const winner = attempts.find((r) => r.status === 201)!;
+    adminCookie = winner.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect((await winner.json()).user.role).toBe("admin");
     const cookie = winner.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/HttpOnly/i);
@@ -34,10 +48,40 @@ describe("accounts", () => {
   it("signs up members and rate-limits repeated sign-in attempts", async () => {
     const member = await post("/api/auth/sign-up/email", { name: "Mia", email: "mia@example.com", password: "long enough password" });
     expect(member.status).toBe(200);
+    memberCookie = member.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect((await member.json()).user.role).toBe("member");
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await post("/api/auth/sign-in/email", { email: "mia@example.com", password: "wrong password" })).status);
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("lets only admins change hub settings", async () => {
+    expect((await settings(memberCookie, { signup: "closed" })).status).toBe(403);
+    expect((await settings("", { signup: "closed" })).status).toBe(401);
+    expect(await (await settings(adminCookie)).json()).toEqual({ signup: "open", publicRead: true });
+    expect((await settings(adminCookie, { signup: "sometimes" })).status).toBe(422);
+  });
+
+  it("closes sign-up when the admin says so", async () => {
+    expect((await settings(adminCookie, { signup: "closed" })).status).toBe(200);
+    const refused = await post("/api/auth/sign-up/email", { name: "Late", email: "late@example.com", password: "long enough password" });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toMatch(/closed/);
+    expect((await settings(adminCookie, { signup: "open" })).status).toBe(200);
+  });
+
+  it("hides the catalog from visitors when public read is off", async () => {
+    const anonymous = () => fetch(`${fresh.hub.url}/api/v1/plugins`);
+    expect((await anonymous()).status).toBe(200);
+    expect((await settings(adminCookie, { publicRead: false })).status).toBe(200);
+    expect((await anonymous()).status).toBe(401);
+    expect((await fetch(`${fresh.hub.url}/plugins/`, { headers: { accept: "application/json" } })).status).toBe(401);
+    expect((await fetch(`${fresh.hub.url}/api/v1/plugins`, { headers: { cookie: memberCookie } })).status).toBe(200);
+    expect((await settings(adminCookie, { publicRead: true })).status).toBe(200);
+    expect((await anonymous()).status).toBe(200);
   });
 });

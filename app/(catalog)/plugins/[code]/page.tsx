@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { headers } from "next/headers";
 import { People } from "@/components/plugin/people";
 import { PluginHeader } from "@/components/plugin/plugin-header";
+import { requirePageReader } from "@/lib/auth/require-page-reader";
 import { getSessionUser } from "@/lib/auth/session";
 import { canManage } from "@/lib/registry/can-manage";
 import { ActionsList } from "@/components/plugin/actions-list";
@@ -19,6 +20,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ version?: string | string[] }> };
 
 async function load({ params, searchParams }: Props) {
+  await requirePageReader();
   const { code } = await params;
   const { version } = await searchParams;
   if (!codeParam.safeParse(code).success) notFound();

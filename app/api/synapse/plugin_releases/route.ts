@@ -17,7 +17,7 @@ const listQuery = pageQuerySchema.extend({
     .optional(),
 });
 
-export const GET = route({ query: listQuery }, async ({ req, query }) => {
+export const GET = route({ query: listQuery, read: true }, async ({ req, query }) => {
   const where = query.plugin ? { plugin: { code: query.plugin } } : {};
   const [count, rows] = await Promise.all([
     db().pluginVersion.count({ where }),

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const listQuery = pageQuerySchema.extend({ search: z.string().max(200).optional(), category: z.string().max(50).optional() });
 
-export const GET = route({ query: listQuery }, async ({ req, query }) => {
+export const GET = route({ query: listQuery, read: true }, async ({ req, query }) => {
   const where = {
     ...(query.category ? { category: query.category } : {}),
     ...(query.search ? { OR: ["name", "code", "description"].map((field) => ({ [field]: { contains: query.search, mode: "insensitive" as const } })) } : {}),

@@ -11,7 +11,7 @@ import { receiveUpload } from "@/lib/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: listQuerySchema }, async ({ query }) => {
+export const GET = route({ query: listQuerySchema, read: true }, async ({ query }) => {
   const body = await cachedCatalog(JSON.stringify(query), async () => JSON.stringify(await listPlugins(query)));
   return new Response(body, { headers: { "content-type": "application/json" } });
 });

@@ -6,4 +6,4 @@ import { codeParam } from "@/lib/registry/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: z.object({ code: codeParam }) }, ({ params }) => getPluginOrThrow(params.code));
+export const GET = route({ params: z.object({ code: codeParam }), read: true }, ({ params }) => getPluginOrThrow(params.code));

@@ -6,6 +6,6 @@ import { codeParam } from "@/lib/registry/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: z.object({ code: codeParam }) }, async ({ params }) => ({
+export const GET = route({ params: z.object({ code: codeParam }), read: true }, async ({ params }) => ({
   items: await listVersionsOrThrow(params.code),
 }));

@@ -6,4 +6,6 @@ import { codeParam, versionParam } from "@/lib/registry/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: z.object({ code: codeParam, version: versionParam }) }, ({ params }) => getVersionOrThrow(params.code, params.version));
+export const GET = route({ params: z.object({ code: codeParam, version: versionParam }), read: true }, ({ params }) =>
+  getVersionOrThrow(params.code, params.version),
+);
