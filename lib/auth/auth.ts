@@ -22,7 +22,8 @@ function createAuth() {
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },
     session: {
-      // Absolute expiry after a week; a session idle for a day must sign in again (updateAge renews it).
+      // Idle expiry: a session unused for a week ends; use renews it at most daily (updateAge).
+      // The absolute limit since sign-in is enforced in session.ts.
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
       updateAge: 24 * 60 * 60,
     },

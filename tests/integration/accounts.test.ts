@@ -1,4 +1,5 @@
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayHub, type ThrowawayHub } from "@/scripts/lib/throwaway-hub";
 
@@ -83,5 +84,15 @@ describe("accounts", () => {
     expect((await fetch(`${fresh.hub.url}/api/v1/plugins`, { headers: { cookie: memberCookie } })).status).toBe(200);
     expect((await settings(adminCookie, { publicRead: true })).status).toBe(200);
     expect((await anonymous()).status).toBe(200);
+  });
+
+  it("ends a session 30 days after sign-in, however active", async () => {
+    const me = () => fetch(`${fresh.hub.url}/api/v1/tokens`, { headers: { cookie: memberCookie } });
+    expect((await me()).status).toBe(200);
+    const client = new pg.Client({ connectionString: fresh.database.url });
+    await client.connect();
+    await client.query("UPDATE sessions SET created_at = now() - interval '31 days'");
+    await client.end();
+    expect((await me()).status).toBe(401);
   });
 });
