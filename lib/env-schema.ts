@@ -24,6 +24,8 @@ export const envSchema = z.object({
   PORT: positive("a port number (1-65535)").max(65535, "must be a port number (1-65535)").default(3000),
   DATA_DIR: z.string().min(1).default(".data"),
   SEED_EXAMPLES: flag(true),
+  /** Behind a reverse proxy: trust its X-Forwarded-For for client addresses (rate limits). */
+  TRUST_PROXY: flag(false),
   /** Signs session cookies. `npm start` keeps a generated one in DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** The address people use to reach the hub (cookies and Origin checks); default http://HOST:PORT. */

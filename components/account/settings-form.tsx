@@ -6,6 +6,31 @@ import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/api/api-error";
 import type { HubSettings } from "@/lib/settings/schema";
 
+const SIGNUP_LABELS = {
+  open: "Open: anyone can create an account",
+  invite: "Invite-only: with a one-time link from an admin",
+  closed: "Closed: no new accounts",
+} as const;
+
+function InvitationButton() {
+  const invite = useMutation({ mutationFn: () => fetchJson<{ url: string }>("/api/v1/admin/invitations", { method: "POST" }) });
+  return (
+    <div className="mt-3 space-y-2">
+      <Button type="button" size="sm" variant="secondary" onClick={() => invite.mutate()} disabled={invite.isPending}>
+        Create invitation link
+      </Button>
+      {invite.isSuccess && (
+        <p className="text-xs">
+          Send this link (valid 14 days, once):{" "}
+          <code className="break-all font-mono" data-testid="invitation-url">
+            {invite.data.url}
+          </code>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function SettingsForm({ initial }: { initial: HubSettings }) {
   const [settings, setSettings] = useState(initial);
   const save = useMutation({
@@ -22,12 +47,13 @@ export function SettingsForm({ initial }: { initial: HubSettings }) {
     >
       <fieldset className="text-sm">
         <legend className="font-medium">Sign-up</legend>
-        {(["open", "closed"] as const).map((mode) => (
+        {(["open", "invite", "closed"] as const).map((mode) => (
           <label key={mode} className="mt-1 flex items-center gap-2">
             <input type="radio" name="signup" checked={settings.signup === mode} onChange={() => setSettings({ ...settings, signup: mode })} />
-            {mode === "open" ? "Open: anyone can create an account" : "Closed: no new accounts"}
+            {SIGNUP_LABELS[mode]}
           </label>
         ))}
+        {settings.signup === "invite" && <InvitationButton />}
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={settings.publicRead} onChange={(event) => setSettings({ ...settings, publicRead: event.target.checked })} />

@@ -14,7 +14,7 @@ const ENDPOINTS: Record<Mode, string> = {
 
 const LABELS: Record<Mode, string> = { setup: "Create admin account", "sign-in": "Sign in", "sign-up": "Create account" };
 
-export function AuthForm({ mode }: { mode: Mode }) {
+export function AuthForm({ mode, invitation }: { mode: Mode; invitation?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,9 +24,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
     setPending(true);
     setError(null);
     const body = Object.fromEntries(new FormData(event.currentTarget));
-    const response = await fetch(ENDPOINTS[mode], { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).catch(
-      () => null,
-    );
+    const headers: Record<string, string> = { "content-type": "application/json", ...(invitation ? { "x-invitation": invitation } : {}) };
+    const response = await fetch(ENDPOINTS[mode], { method: "POST", headers, body: JSON.stringify(body) }).catch(() => null);
     setPending(false);
     if (!response?.ok) {
       setError(await errorMessage(response));

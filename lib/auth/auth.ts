@@ -1,11 +1,13 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getSettings } from "@/lib/settings/hub-settings";
 import { trustedOrigins } from "./origins";
+import { allowSignInAttempt } from "./account-attempts";
+import { redeemInvitation } from "./invitations";
 import { hasAdmin } from "./setup-admin";
 
 const SESSION_DAYS = 7;
@@ -34,16 +36,30 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: 5 } },
+      customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: 10 } },
     },
     advanced: { cookiePrefix: "shub", useSecureCookies: baseURL.startsWith("https://") },
+    hooks: {
+      // Per-IP limits (above) do not stop a spread-out guessing attack on one account; this does.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        if (typeof email === "string" && !(await allowSignInAttempt(email))) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts for this account. Try again in 15 minutes." });
+        }
+      }),
+    },
     databaseHooks: {
       user: {
         create: {
-          // Closed sign-up still lets the first-run setup create the admin.
-          before: async () => {
-            if ((await getSettings()).signup === "closed" && (await hasAdmin())) {
-              throw new APIError("FORBIDDEN", { message: "Sign-up is closed on this hub. Ask an admin for an account." });
+          // Closed and invite-only sign-up still let the first-run setup create the admin.
+          before: async (_user, context) => {
+            const { signup } = await getSettings();
+            if (signup === "open" || !(await hasAdmin())) return;
+            if (signup === "closed") throw new APIError("FORBIDDEN", { message: "Sign-up is closed on this hub. Ask an admin for an account." });
+            const code = context?.headers?.get("x-invitation") ?? "";
+            if (!code || !(await redeemInvitation(code))) {
+              throw new APIError("FORBIDDEN", { message: "Sign-up needs an invitation from an admin, and this one is missing, used or expired." });
             }
           },
         },

@@ -57,7 +57,7 @@ function synapseRewrite(req: IncomingMessage, pathname: string): string | null {
 }
 
 /** Handles the request when it is for an API route; returns false to let Next.js handle it. */
-export async function handleApi(routes: Route[], req: IncomingMessage, res: ServerResponse, origin: string): Promise<boolean> {
+export async function handleApi(routes: Route[], req: IncomingMessage, res: ServerResponse, origin: string, trustProxy = false): Promise<boolean> {
   const [rawPath, search = ""] = (req.url ?? "/").split("?");
   const rewritten = synapseRewrite(req, rawPath);
   delete req.headers["x-synapse-path"]; // only ever set here, never taken from a client
@@ -74,7 +74,7 @@ export async function handleApi(routes: Route[], req: IncomingMessage, res: Serv
     const method = req.method === "HEAD" && !route.module.HEAD ? "GET" : (req.method ?? "GET");
     const handler = route.module[method] as Handler | undefined;
     const response = handler
-      ? await handler(toWebRequest(req, origin), { params: Promise.resolve(params) })
+      ? await handler(toWebRequest(req, origin, trustProxy), { params: Promise.resolve(params) })
       : Response.json(
           {
             type: "/problems/method_not_allowed",

@@ -8,6 +8,7 @@ import { handleApi, loadApiRoutes } from "./api-router";
 const dev = process.argv.includes("--dev");
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
+const trustProxy = ["true", "1", "yes"].includes(process.env.TRUST_PROXY ?? "");
 
 async function main(): Promise<void> {
   const app = next({ dev, hostname, port, dir: process.cwd() });
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const routes = dev ? [] : await loadApiRoutes(path.resolve("app"));
   const origin = `http://${hostname}:${port}`;
   const server = createServer((req, res) => {
-    handleApi(routes, req, res, origin)
+    handleApi(routes, req, res, origin, trustProxy)
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error) => {
         console.error(`${req.method} ${req.url} failed:`, error);

@@ -5,12 +5,15 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
 import { attachNodeBody } from "../../lib/http/node-body";
 
-export function toWebRequest(req: IncomingMessage, origin: string): Request {
+export function toWebRequest(req: IncomingMessage, origin: string, trustProxy: boolean): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
+  // Per-IP rate limits key on X-Forwarded-For; unless a trusted proxy set it, it is the socket's
+  // address, so a client cannot pick a fresh "IP" for every attempt.
+  if (!trustProxy) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "unknown");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const request = new Request(new URL(req.url ?? "/", origin), {
     method: req.method,

@@ -6,7 +6,7 @@ import { startThrowawayHub, type ThrowawayHub } from "@/scripts/lib/throwaway-hu
 // A hub of its own: these tests need one that has never been set up.
 let fresh: ThrowawayHub;
 beforeAll(async () => {
-  fresh = await startThrowawayHub(path.resolve(".test-data", `accounts-${process.pid}`), { env: { SEED_EXAMPLES: "false" } });
+  fresh = await startThrowawayHub(path.resolve(".test-data", `accounts-${process.pid}`), { env: { SEED_EXAMPLES: "false", TRUST_PROXY: "true" } });
 });
 afterAll(async () => fresh?.stop());
 
@@ -20,8 +20,13 @@ const settings = (cookie: string, body?: unknown) =>
     body: body ? JSON.stringify(body) : undefined,
   });
 
-const post = (url: string, body: unknown) =>
-  fetch(`${fresh.hub.url}${url}`, { method: "POST", headers: { "content-type": "application/json", origin: fresh.hub.url }, body: JSON.stringify(body) });
+// This hub trusts X-Forwarded-For (TRUST_PROXY), so a test can play clients at different addresses.
+const post = (url: string, body: unknown, ip = "203.0.113.7") =>
+  fetch(`${fresh.hub.url}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: fresh.hub.url, "x-forwarded-for": ip },
+    body: JSON.stringify(body),
+  });
 
 describe("accounts", () => {
   it("validates the setup form", async () => {
@@ -60,6 +65,14 @@ describe("accounts", () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
+  it("limits sign-in attempts per account, however many addresses they come from", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++)
+      statuses.push((await post("/api/auth/sign-in/email", { email: "target@example.com", password: "guess" }, `198.51.100.${i + 1}`)).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
   it("lets only admins change hub settings", async () => {
     expect((await settings(memberCookie, { signup: "closed" })).status).toBe(403);
     expect((await settings("", { signup: "closed" })).status).toBe(401);
@@ -72,6 +85,26 @@ describe("accounts", () => {
     const refused = await post("/api/auth/sign-up/email", { name: "Late", email: "late@example.com", password: "long enough password" });
     expect(refused.status).toBe(403);
     expect((await refused.json()).message).toMatch(/closed/);
+    expect((await settings(adminCookie, { signup: "open" })).status).toBe(200);
+  });
+
+  it("in invite-only mode, lets each invitation create exactly one account", async () => {
+    expect((await settings(adminCookie, { signup: "invite" })).status).toBe(200);
+    const signUp = (email: string, invitation?: string) =>
+      fetch(`${fresh.hub.url}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: fresh.hub.url, ...(invitation ? { "x-invitation": invitation } : {}) },
+        body: JSON.stringify({ name: "Invited", email, password: "long enough password" }),
+      });
+    expect((await signUp("uninvited@example.com")).status).toBe(403);
+    const memberInvite = await fetch(`${fresh.hub.url}/api/v1/admin/invitations`, { method: "POST", headers: { origin: fresh.hub.url, cookie: memberCookie } });
+    expect(memberInvite.status).toBe(403);
+    const created = await fetch(`${fresh.hub.url}/api/v1/admin/invitations`, { method: "POST", headers: { origin: fresh.hub.url, cookie: adminCookie } });
+    expect(created.status).toBe(201);
+    const { code, url } = await created.json();
+    expect(url).toContain(`/sign-up?invitation=${code}`);
+    expect((await signUp("invited@example.com", code)).status).toBe(200);
+    expect((await signUp("second@example.com", code)).status).toBe(403);
     expect((await settings(adminCookie, { signup: "open" })).status).toBe(200);
   });
 

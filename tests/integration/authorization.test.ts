@@ -164,6 +164,34 @@ describe("authorization matrix", () => {
     expect((await fetch(`${hubUrl()}/api/v1/plugins/${code}/versions/latest/archive`)).status).toBe(200);
   });
 
+  it("does not let a client dodge the per-address sign-in limit with a forged X-Forwarded-For", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const response = await fetch(`${hubUrl()}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...origin(), "x-forwarded-for": `192.0.2.${i + 1}` },
+        body: JSON.stringify({ email: `nobody-${i}-${code}@example.com`, password: "guess" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("lets only the owner (or an admin) remove a maintainer, and a maintainer step down", async () => {
+    const plugin = await (await fetch(`${hubUrl()}/api/v1/plugins/${code}`)).json();
+    const maintainerId = plugin.maintainers[0].id as string;
+    const remove = (actor: string) =>
+      fetch(`${hubUrl()}/api/v1/plugins/${code}/maintainers/${maintainerId}`, { method: "DELETE", headers: actors[actor].headers });
+    expect((await remove("anonymous")).status).toBe(401);
+    expect((await remove("member")).status).toBe(403);
+    expect((await remove("owner, foreign Origin")).status).toBe(403);
+    expect((await remove("owner token: read only")).status).toBe(403);
+    expect((await remove("owner")).status).toBe(204);
+    expect((await (await fetch(`${hubUrl()}/api/v1/plugins/${code}`)).json()).maintainers).toEqual([]);
+    // Once removed, the former maintainer can no longer publish.
+    expect((await publishAs(actors.maintainer)).status).toBe(403);
+  });
+
   it("allows the first-run setup only once", async () => {
     const response = await fetch(`${hubUrl()}/api/v1/setup`, {
       method: "POST",

@@ -5,10 +5,13 @@ import { AuthForm } from "@/components/auth/auth-form";
 export const metadata: Metadata = { title: "Create account" };
 export const dynamic = "force-dynamic";
 
-export default function SignUpPage() {
+type Props = { searchParams: Promise<{ invitation?: string | string[] }> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const { invitation } = await searchParams;
   return (
-    <AuthCard title="Create an account" detail="Publish plugins of your own.">
-      <AuthForm mode="sign-up" />
+    <AuthCard title="Create an account" detail={invitation ? "You were invited to this hub." : "Publish plugins of your own."}>
+      <AuthForm mode="sign-up" invitation={typeof invitation === "string" ? invitation : undefined} />
     </AuthCard>
   );
 }

@@ -1,0 +1,13 @@
+// POST /api/v1/admin/invitations — an admin creates a one-time sign-up link (invite-only hubs)
+import { createInvitation } from "@/lib/auth/invitations";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({}, async ({ req }) => {
+  const admin = await requireAdmin(req);
+  const { code, expiresAt } = await createInvitation(admin.id);
+  const url = `${new URL(req.url).origin}/sign-up?invitation=${code}`;
+  return Response.json({ code, url, expiresAt }, { status: 201, headers: { "cache-control": "no-store" } });
+});
