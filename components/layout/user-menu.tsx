@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import { getSessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "./sign-out-button";
 
 export async function UserMenu() {
-  const user = await getSessionUser(await headers());
+  const user = await currentUser();
   if (!user) {
     return (
       <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">

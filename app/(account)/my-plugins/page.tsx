@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { PluginGrid } from "@/components/catalog/plugin-grid";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
-import { getSessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/current-user";
 import { listPluginsOf } from "@/lib/registry/list-plugins-of";
 
 export const metadata: Metadata = { title: "My plugins" };
 export const dynamic = "force-dynamic";
 
 export default async function MyPluginsPage() {
-  const user = await getSessionUser(await headers());
+  const user = await currentUser();
   if (!user) redirect("/sign-in");
   const plugins = await listPluginsOf(user.id);
   return (

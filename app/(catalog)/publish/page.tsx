@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { PublishClient } from "@/components/publish/publish-client";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
-import { getSessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Publish" };
 export const dynamic = "force-dynamic";
 
 export default async function PublishPage() {
-  const user = await getSessionUser(await headers());
+  const user = await currentUser();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { TokensClient } from "@/components/account/tokens-client";
-import { getSessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/current-user";
 import { listTokens } from "@/lib/auth/tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
 export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
-  const user = await getSessionUser(await headers());
+  const user = await currentUser();
   if (!user) redirect("/sign-in");
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
-import { headers } from "next/headers";
 import { People } from "@/components/plugin/people";
 import { PluginHeader } from "@/components/plugin/plugin-header";
 import { requirePageReader } from "@/lib/auth/require-page-reader";
-import { getSessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/current-user";
 import { canManage } from "@/lib/registry/can-manage";
 import { ActionsList } from "@/components/plugin/actions-list";
 import { ConfigView } from "@/components/plugin/config-view";
@@ -19,30 +19,34 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ version?: string | string[] }> };
 
-async function load({ params, searchParams }: Props) {
+// generateMetadata and the page both need the plugin: one lookup per request (React cache).
+const load = cache(async (code: string, version: string | undefined) => {
   await requirePageReader();
-  const { code } = await params;
-  const { version } = await searchParams;
   if (!codeParam.safeParse(code).success) notFound();
   try {
     const plugin = await getPluginOrThrow(code);
-    const wanted = typeof version === "string" ? version : (plugin.latestVersion ?? plugin.versions[0]?.version);
+    const wanted = version ?? plugin.latestVersion ?? plugin.versions[0]?.version;
     if (!wanted) notFound();
     return { plugin, selected: await getVersionOrThrow(code, wanted) };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   }
+});
+
+async function loadFor({ params, searchParams }: Props) {
+  const { version } = await searchParams;
+  return load((await params).code, typeof version === "string" ? version : undefined);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { plugin } = await load(props);
+  const { plugin } = await loadFor(props);
   return { title: plugin.name, description: plugin.description };
 }
 
 export default async function PluginPage(props: Props) {
-  const { plugin, selected } = await load(props);
-  const viewer = await getSessionUser(await headers());
+  const { plugin, selected } = await loadFor(props);
+  const viewer = await currentUser();
   const manager = canManage(viewer, plugin);
   const ownerView = viewer !== null && (viewer.role === "admin" || plugin.owner?.id === viewer.id);
   return (
