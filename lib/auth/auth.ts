@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 import { getSettings } from "@/lib/settings/hub-settings";
 import { trustedOrigins } from "./origins";
 import { allowSignInAttempt } from "./account-attempts";
@@ -69,10 +70,10 @@ function createAuth() {
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const globalForAuth = globalThis as unknown as { __auth?: Auth };
+const instance = processSingleton("auth", () => ({ auth: undefined as Auth | undefined }));
 
 /** The better-auth instance, created on first use (the build must not need a database). */
 export function auth(): Auth {
-  globalForAuth.__auth ??= createAuth();
-  return globalForAuth.__auth;
+  instance.auth ??= createAuth();
+  return instance.auth;
 }

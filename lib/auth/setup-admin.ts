@@ -1,16 +1,18 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { processSingleton } from "@/lib/process-singleton";
 import { auth } from "./auth";
 
 const SETUP_LOCK = 7_351_002; // pg advisory lock: concurrent first-run setups queue up here
 
-let adminSeen = false;
+// Remembered once true, for the whole process (an admin is never removed).
+const adminFlag = processSingleton("admin-seen", () => ({ seen: false }));
 
-/** Whether this hub has an admin yet (remembered once true: an admin is never removed). */
+/** Whether this hub has an admin yet. */
 export async function hasAdmin(): Promise<boolean> {
-  if (!adminSeen) adminSeen = (await db().user.count({ where: { role: "admin" } })) > 0;
-  return adminSeen;
+  if (!adminFlag.seen) adminFlag.seen = (await db().user.count({ where: { role: "admin" } })) > 0;
+  return adminFlag.seen;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function setUpAdmin(input: { name: string; email: string; password:
       const { user } = (await response.json()) as { user: { id: string } };
       // The account was committed by better-auth on its own connection; promote it now.
       const admin = await db().user.update({ where: { id: user.id }, data: { role: "admin" }, select: { id: true, name: true, email: true, role: true } });
-      adminSeen = true;
+      adminFlag.seen = true;
       // Keep the session cookie better-auth set; answer with the account only (no session token).
       const headers = new Headers({ "content-type": "application/json" });
       for (const cookie of response.headers.getSetCookie()) headers.append("set-cookie", cookie);

@@ -1,12 +1,13 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { pool } from "./pool";
 
-// One client per process; kept on globalThis so dev-mode reloads do not open new pools.
-const globalForDb = globalThis as unknown as { __db?: PrismaClient };
+const holder = processSingleton("prisma", () => ({ client: undefined as PrismaClient | undefined }));
 
+/** The one Prisma client of this process, on the shared pool. */
 export function db(): PrismaClient {
-  globalForDb.__db ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
-  return globalForDb.__db;
+  holder.client ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
+  return holder.client;
 }
