@@ -1,19 +1,12 @@
 import { z } from "zod";
-import {
-  listQuerySchema,
-  pluginDetailSchema,
-  pluginListSchema,
-  publishResultSchema,
-  versionDetailSchema,
-  versionSummarySchema,
-  yankBodySchema,
-} from "@/lib/registry/schemas";
+import type { RouteEntry } from "./route-table";
 
-// The OpenAPI document is derived from the same zod schemas the handlers and UI use, so it cannot
-// drift from what the API really accepts and returns.
-const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any" });
+// The OpenAPI document is generated from the routes the server really serves (their `route()`
+// specs and zod schemas), so it cannot miss a route or drift from what the API accepts and returns.
+type JsonSchema = { properties?: Record<string, object>; required?: string[] } & Record<string, unknown>;
+const jsonSchema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { io, unrepresentable: "any" }) as JsonSchema;
 
-const problem = {
+const PROBLEM = {
   type: "object",
   required: ["type", "title", "status", "detail", "code"],
   properties: {
@@ -33,105 +26,60 @@ const problem = {
   },
 };
 
-const json = (ref: string) => ({ content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [s, { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]),
-  );
-const path = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } });
-const code = path("code", "Plugin code (slug)");
-const version = path("version", "Semantic version, or `latest`");
+const ARCHIVE_BODY = {
+  required: true,
+  content: {
+    "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } },
+    "application/zip": { schema: { type: "string", format: "binary" } },
+    "application/gzip": { schema: { type: "string", format: "binary" } },
+  },
+};
 
-function queryParameters(s: z.ZodObject) {
-  const json = schema(s, "input") as { properties: Record<string, object>; required?: string[] };
-  return Object.entries(json.properties).map(([name, prop]) => ({ name, in: "query", required: json.required?.includes(name) ?? false, schema: prop }));
+function parameters(entry: RouteEntry) {
+  const names = [...entry.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const path = entry.spec?.params ? jsonSchema(entry.spec.params, "input").properties : undefined;
+  const fromPath = names.map((name) => ({ name, in: "path", required: true, schema: path?.[name] ?? { type: "string" } }));
+  if (!entry.spec?.query) return fromPath;
+  const query = jsonSchema(entry.spec.query, "input");
+  const fromQuery = Object.entries(query.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: query.required?.includes(name) ?? false,
+    schema,
+  }));
+  return [...fromPath, ...fromQuery];
 }
 
-export function openApiDocument() {
+function operation(entry: RouteEntry) {
+  const spec = entry.spec;
+  const success = spec?.response ? { content: { "application/json": { schema: jsonSchema(spec.response, "output") } } } : {};
+  return {
+    summary: spec?.summary ?? `${entry.method} ${entry.path}`,
+    ...(spec?.description ? { description: spec.description } : {}),
+    parameters: parameters(entry),
+    ...(spec?.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } } : {}),
+    ...(spec?.upload ? { requestBody: ARCHIVE_BODY } : {}),
+    responses: {
+      [spec?.status ?? 200]: { description: "Success", ...success },
+      default: { description: "Problem (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+    },
+  };
+}
+
+export function openApiDocument(routes: RouteEntry[]) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const entry of [...routes].sort((a, b) => a.path.localeCompare(b.path))) {
+    (paths[entry.path] ??= {})[entry.method.toLowerCase()] = operation(entry);
+  }
   return {
     openapi: "3.1.0",
-    info: { title: "synapse-hub API", version: "1.0.0", description: "Plugin registry of synapse-hub. Errors are RFC 9457 problem+json." },
-    paths: {
-      "/api/v1/plugins": {
-        get: {
-          summary: "Search the catalog",
-          parameters: queryParameters(listQuerySchema),
-          responses: { 200: { description: "A page of plugins", ...json("PluginList") }, ...problems(422) },
-        },
-        post: {
-          summary: "Publish a plugin archive",
-          requestBody: {
-            required: true,
-            content: {
-              "multipart/form-data": { schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } } },
-              "application/zip": { schema: { type: "string", format: "binary" } },
-              "application/gzip": { schema: { type: "string", format: "binary" } },
-            },
-          },
-          responses: {
-            201: { description: "Published", ...json("PublishResult") },
-            200: { description: "The same archive was already published", ...json("PublishResult") },
-            ...problems(409, 413, 415, 422),
-          },
-        },
-      },
-      "/api/v1/plugins/{code}": {
-        get: { summary: "One plugin", parameters: [code], responses: { 200: { description: "Plugin", ...json("PluginDetail") }, ...problems(404) } },
-      },
-      "/api/v1/plugins/{code}/versions": {
-        get: {
-          summary: "Versions, newest first",
-          parameters: [code],
-          responses: {
-            200: {
-              description: "Versions",
-              content: {
-                "application/json": {
-                  schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/VersionSummary" } } } },
-                },
-              },
-            },
-            ...problems(404),
-          },
-        },
-      },
-      "/api/v1/plugins/{code}/versions/{version}": {
-        get: {
-          summary: "One version",
-          parameters: [code, version],
-          responses: { 200: { description: "Version", ...json("VersionDetail") }, ...problems(404) },
-        },
-      },
-      "/api/v1/plugins/{code}/versions/{version}/archive": {
-        get: {
-          summary: "Download the archive (ETag = sha256; Range supported)",
-          parameters: [code, version],
-          responses: {
-            200: { description: "Archive bytes" },
-            206: { description: "Partial content" },
-            304: { description: "Not modified" },
-            ...problems(404, 416),
-          },
-        },
-      },
-      "/api/v1/plugins/{code}/versions/{version}/yank": {
-        post: {
-          summary: "Yank or restore a version",
-          parameters: [code, version],
-          requestBody: { content: { "application/json": { schema: schema(yankBodySchema, "input") } } },
-          responses: { 200: { description: "Version", ...json("VersionSummary") }, ...problems(404, 422) },
-        },
-      },
+    info: {
+      title: "synapse-hub API",
+      version: "1.0.0",
+      description:
+        "The hub's API (/api/v1), its accounts (/api/auth) and the Synapse backend calls the Synapse SDK makes. Errors are RFC 9457 problem+json with a stable `code`.",
     },
-    components: {
-      schemas: {
-        Problem: problem,
-        PluginList: schema(pluginListSchema),
-        PluginDetail: schema(pluginDetailSchema),
-        VersionSummary: schema(versionSummarySchema),
-        VersionDetail: schema(versionDetailSchema),
-        PublishResult: schema(publishResultSchema),
-      },
-    },
+    paths,
+    components: { schemas: { Problem: PROBLEM } },
   };
 }

@@ -1,4 +1,4 @@
-// Starts the hub's server (scripts/server/main.ts) as a child process and waits until it is healthy.
+// Starts the hub's server (server/main.ts) as a child process and waits until it is healthy.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export type HubProcess = { url: string; child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
@@ -11,7 +11,7 @@ export async function startHub(options: {
   quiet?: boolean;
 }): Promise<HubProcess> {
   // `--import tsx` keeps the server in this one process, so signals reach it directly.
-  const args = ["--import", "tsx", "--import", "./scripts/server/register.mjs", "scripts/server/main.ts", ...(options.dev ? ["--dev"] : [])];
+  const args = ["--import", "tsx", "--import", "./server/register.mjs", "server/main.ts", ...(options.dev ? ["--dev"] : [])];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env, HOST: options.host, PORT: String(options.port) } as NodeJS.ProcessEnv,
     stdio: ["ignore", options.quiet ? "pipe" : "inherit", options.quiet ? "pipe" : "inherit"],

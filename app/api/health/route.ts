@@ -1,14 +1,15 @@
 // GET /api/health — database and blob store status (503 when either is down)
 import { db } from "@/lib/db/client";
+import { route } from "@/lib/http/route";
 import { checkBlobStore } from "@/lib/storage/blob-store";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export const GET = route({ summary: "Database and blob store status (503 when either is down)" }, async () => {
   const [database, blobs] = await Promise.all([probe(() => db().$queryRaw`SELECT 1`), probe(checkBlobStore)]);
   const ok = database.ok && blobs.ok;
   return Response.json({ status: ok ? "ok" : "degraded", database, blobStore: blobs }, { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } });
-}
+});
 
 async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
   const started = performance.now();

@@ -1,9 +1,13 @@
 // /api/auth/* — sign-up, sign-in, sign-out and sessions, served by better-auth
 import { auth } from "@/lib/auth/auth";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const handle = (req: Request) => auth().handler(req);
+const spec = {
+  summary: "Accounts, served by better-auth: sign-up/email, sign-in/email, sign-out, get-session",
+  description: "See the better-auth documentation for each endpoint under /api/auth/.",
+};
 
-export const GET = handle;
-export const POST = handle;
+export const GET = route(spec, ({ req }) => auth().handler(req));
+export const POST = route(spec, ({ req }) => auth().handler(req));

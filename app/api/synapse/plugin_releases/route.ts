@@ -17,25 +17,31 @@ const listQuery = pageQuerySchema.extend({
     .optional(),
 });
 
-export const GET = route({ query: listQuery, read: true }, async ({ req, query }) => {
-  const where = query.plugin ? { plugin: { code: query.plugin } } : {};
-  const [count, rows] = await Promise.all([
-    db().pluginVersion.count({ where }),
-    db().pluginVersion.findMany({
-      where,
-      include: { plugin: { select: { code: true } } },
-      orderBy: { createdAt: "desc" },
-      skip: (query.page - 1) * query.page_size,
-      take: query.page_size,
-    }),
-  ]);
-  const origin = new URL(req.url).origin;
-  return toPage(
-    req,
-    query,
-    count,
-    rows.map((row) => toSynapseRelease(origin, row.plugin.code, row)),
-  );
-});
+export const GET = route(
+  { summary: "Plugin releases, newest first; `plugin` filters by code (Synapse list shape)", query: listQuery, read: true },
+  async ({ req, query }) => {
+    const where = query.plugin ? { plugin: { code: query.plugin } } : {};
+    const [count, rows] = await Promise.all([
+      db().pluginVersion.count({ where }),
+      db().pluginVersion.findMany({
+        where,
+        include: { plugin: { select: { code: true } } },
+        orderBy: { createdAt: "desc" },
+        skip: (query.page - 1) * query.page_size,
+        take: query.page_size,
+      }),
+    ]);
+    const origin = new URL(req.url).origin;
+    return toPage(
+      req,
+      query,
+      count,
+      rows.map((row) => toSynapseRelease(origin, row.plugin.code, row)),
+    );
+  },
+);
 
-export const POST = route({}, async ({ req }) => publishRelease(req, await requirePrincipal(req)));
+export const POST = route(
+  { summary: "Publish a release: the Synapse SDK's `synapse plugin publish` (multipart)", upload: true, status: 201 },
+  async ({ req }) => publishRelease(req, await requirePrincipal(req)),
+);

@@ -6,23 +6,29 @@ import { route } from "@/lib/http/route";
 import { cachedCatalog } from "@/lib/registry/catalog-cache";
 import { listPlugins } from "@/lib/registry/list-plugins";
 import { publishVersion } from "@/lib/registry/publish-version";
-import { listQuerySchema } from "@/lib/registry/schemas";
+import { listQuerySchema, pluginListSchema, publishResultSchema } from "@/lib/registry/schemas";
 import { receiveUpload } from "@/lib/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ query: listQuerySchema, read: true }, async ({ query }) => {
-  const body = await cachedCatalog(JSON.stringify(query), async () => JSON.stringify(await listPlugins(query)));
-  return new Response(body, { headers: { "content-type": "application/json" } });
-});
+export const GET = route(
+  { summary: "Search and page through the catalog", query: listQuerySchema, response: pluginListSchema, read: true },
+  async ({ query }) => {
+    const body = await cachedCatalog(JSON.stringify(query), async () => JSON.stringify(await listPlugins(query)));
+    return new Response(body, { headers: { "content-type": "application/json" } });
+  },
+);
 
-export const POST = route({}, async ({ req }) => {
-  // Authenticate before reading a byte of the body.
-  const publisher = await requirePrincipal(req);
-  const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
-  const result = await publishVersion(upload.file, publisher);
-  return Response.json(result, {
-    status: result.created ? 201 : 200,
-    headers: { location: `/api/v1/plugins/${result.plugin.code}/versions/${encodeURIComponent(result.version.version)}` },
-  });
-});
+export const POST = route(
+  { summary: "Publish a plugin archive (201; 200 when the same bytes were already published)", upload: true, response: publishResultSchema, status: 201 },
+  async ({ req }) => {
+    // Authenticate before reading a byte of the body.
+    const publisher = await requirePrincipal(req);
+    const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
+    const result = await publishVersion(upload.file, publisher);
+    return Response.json(result, {
+      status: result.created ? 201 : 200,
+      headers: { location: `/api/v1/plugins/${result.plugin.code}/versions/${encodeURIComponent(result.version.version)}` },
+    });
+  },
+);

@@ -7,7 +7,7 @@ import { toSynapseRelease } from "@/lib/synapse/serializers";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: z.object({ id: z.uuid() }), read: true }, async ({ req, params }) => {
+export const GET = route({ summary: "One plugin release (Synapse shape)", params: z.object({ id: z.uuid() }), read: true }, async ({ req, params }) => {
   const row = await db().pluginVersion.findUnique({ where: { id: params.id }, include: { plugin: { select: { code: true } } } });
   if (!row) throw notFound("not_found", "No such release.");
   return toSynapseRelease(new URL(req.url).origin, row.plugin.code, row);

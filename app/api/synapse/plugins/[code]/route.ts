@@ -9,9 +9,12 @@ import { toSynapsePlugin, toSynapseRelease } from "@/lib/synapse/serializers";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: z.object({ code: codeParam }), read: true }, async ({ req, params }) => {
-  const plugin = await db().plugin.findUnique({ where: { code: params.code }, include: { versions: true } });
-  if (!plugin) throw notFound("plugin_not_found", `No plugin with code "${params.code}".`);
-  const origin = new URL(req.url).origin;
-  return { ...toSynapsePlugin(plugin), releases: sortVersionsDesc(plugin.versions).map((v) => toSynapseRelease(origin, plugin.code, v)) };
-});
+export const GET = route(
+  { summary: "One plugin with its releases (Synapse shape)", params: z.object({ code: codeParam }), read: true },
+  async ({ req, params }) => {
+    const plugin = await db().plugin.findUnique({ where: { code: params.code }, include: { versions: true } });
+    if (!plugin) throw notFound("plugin_not_found", `No plugin with code "${params.code}".`);
+    const origin = new URL(req.url).origin;
+    return { ...toSynapsePlugin(plugin), releases: sortVersionsDesc(plugin.versions).map((v) => toSynapseRelease(origin, plugin.code, v)) };
+  },
+);

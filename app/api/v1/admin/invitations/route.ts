@@ -5,7 +5,7 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({}, async ({ req }) => {
+export const POST = route({ summary: "Create a one-time sign-up link (admins; invite-only hubs)", status: 201 }, async ({ req }) => {
   const admin = await requireAdmin(req);
   const { code, expiresAt } = await createInvitation(admin.id);
   const url = `${new URL(req.url).origin}/sign-up?invitation=${code}`;

@@ -2,10 +2,16 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { getVersionOrThrow } from "@/lib/registry/get-plugin";
-import { codeParam, versionParam } from "@/lib/registry/schemas";
+import { codeParam, versionDetailSchema, versionParam } from "@/lib/registry/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: z.object({ code: codeParam, version: versionParam }), read: true }, ({ params }) =>
-  getVersionOrThrow(params.code, params.version),
+export const GET = route(
+  {
+    summary: "One version (or `latest`) with config, README and actions",
+    params: z.object({ code: codeParam, version: versionParam }),
+    response: versionDetailSchema,
+    read: true,
+  },
+  ({ params }) => getVersionOrThrow(params.code, params.version),
 );

@@ -9,11 +9,14 @@ export const dynamic = "force-dynamic";
 
 const CONTENT_TYPES = { zip: "application/zip", "tar.gz": "application/gzip" } as Record<string, string>;
 
-export const GET = route({ params: z.object({ code: codeParam, version: versionParam }), read: true }, async ({ req, params }) => {
-  const row = await findVersionRowOrThrow(params.code, params.version);
-  return serveBlob(req, row.sha256, `${params.code}-${row.version}.${row.format}`, CONTENT_TYPES[row.format], {
-    immutable: params.version !== "latest",
-  });
-});
+export const GET = route(
+  { summary: "Download the archive (ETag = sha256; Range and conditional requests)", params: z.object({ code: codeParam, version: versionParam }), read: true },
+  async ({ req, params }) => {
+    const row = await findVersionRowOrThrow(params.code, params.version);
+    return serveBlob(req, row.sha256, `${params.code}-${row.version}.${row.format}`, CONTENT_TYPES[row.format], {
+      immutable: params.version !== "latest",
+    });
+  },
+);
 
 export const HEAD = GET;

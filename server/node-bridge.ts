@@ -1,11 +1,9 @@
 // Node's IncomingMessage/ServerResponse ↔ the web Request/Response that route handlers speak.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { pipeline } from "node:stream/promises";
-import { attachNodeBody } from "../../lib/http/node-body";
+import { attachNodeBody } from "../lib/http/node-body";
 
-export function toWebRequest(req: IncomingMessage, origin: string, trustProxy: boolean): Request {
+export function toWebRequest(req: IncomingMessage, url: URL, trustProxy: boolean): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -15,7 +13,7 @@ export function toWebRequest(req: IncomingMessage, origin: string, trustProxy: b
   // address, so a client cannot pick a fresh "IP" for every attempt.
   if (!trustProxy) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "unknown");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const request = new Request(new URL(req.url ?? "/", origin), {
+  const request = new Request(url, {
     method: req.method,
     headers,
     // Created lazily: a handler that takes the Node stream (nodeBodyOf) never builds a web stream.
@@ -45,6 +43,30 @@ function lazyWebBody(req: IncomingMessage): ReadableStream {
   );
 }
 
+function drained(res: ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
+}
+
+const LATER = Symbol("later");
+type Read = ReadableStreamReadResult<Uint8Array>;
+
+/** The read if it is already settled (within this turn of the event loop), else LATER. */
+function readNow(pending: Promise<Read>): Promise<Read | typeof LATER> {
+  return Promise.race([pending, new Promise<typeof LATER>((resolve) => setImmediate(() => resolve(LATER)))]);
+}
+
+/**
+ * Sends a web Response. A body that is complete at once (JSON answers, almost always) goes out in one
+ * write with a Content-Length; anything still arriving (event streams, downloads) is streamed chunk
+ * by chunk with back-pressure, headers first, and stops when the client goes away.
+ */
 export async function sendWebResponse(
   res: ServerResponse,
   response: Response,
@@ -57,13 +79,32 @@ export async function sendWebResponse(
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("set-cookie", cookies);
   if (!response.body || method === "HEAD") {
+    await response.body?.cancel();
     res.end();
     return;
   }
-  // JSON answers are small: one buffer is much cheaper than bridging a web stream chunk by chunk.
-  if (/json/.test(response.headers.get("content-type") ?? "")) {
-    res.end(Buffer.from(await response.arrayBuffer()));
-    return;
+  const reader = response.body.getReader();
+  res.once("close", () => void reader.cancel().catch(() => {}));
+
+  let pending = reader.read();
+  let first = await readNow(pending);
+  if (first === LATER) {
+    res.flushHeaders(); // a stream that starts slowly still shows its status and headers at once
+    first = await pending;
   }
-  await pipeline(Readable.fromWeb(response.body as WebReadableStream), res);
+  if (first.done) return void res.end();
+  pending = reader.read();
+  const second = await readNow(pending);
+  if (second !== LATER && second.done) {
+    if (!res.hasHeader("content-length")) res.setHeader("content-length", first.value.byteLength);
+    return void res.end(first.value);
+  }
+  let chunk: Read = first;
+  for (;;) {
+    if (!res.write(chunk.value)) await drained(res);
+    if (res.destroyed) return;
+    chunk = await pending;
+    if (chunk.done) return void res.end();
+    pending = reader.read();
+  }
 }

@@ -3,7 +3,8 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { handleApi, loadApiRoutes } from "./api-router";
+import { provideRouteTable } from "../lib/openapi/route-table";
+import { createApiRouter } from "./api-router";
 
 const dev = process.argv.includes("--dev");
 const hostname = process.env.HOST ?? "127.0.0.1";
@@ -14,15 +15,21 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // In development Next.js serves the API too, so edits reload; production takes the fast path.
-  const routes = dev ? [] : await loadApiRoutes(path.resolve("app"));
-  const origin = `http://${hostname}:${port}`;
+  // In development Next.js serves the API routes too, so edits reload; production takes the fast path.
+  const api = await createApiRouter(path.resolve("app"), { serve: !dev, trustProxy });
+  provideRouteTable(() => api.table());
+  const origin = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   const server = createServer((req, res) => {
-    handleApi(routes, req, res, origin, trustProxy)
+    // Origin + path, never `new URL(path, origin)`: a path like `//other.host/` must not change the host.
+    const url = URL.parse(`${origin}${req.url?.startsWith("/") ? req.url : `/${req.url ?? ""}`}`);
+    if (!url) return void res.writeHead(400).end();
+    api
+      .handle(req, res, url)
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error) => {
         console.error(`${req.method} ${req.url} failed:`, error);
-        if (!res.headersSent) res.writeHead(500, { "content-type": "application/problem+json" });
+        if (res.headersSent) return void res.destroy();
+        res.writeHead(500, { "content-type": "application/problem+json" });
         res.end(JSON.stringify({ type: "/problems/internal", title: "internal", status: 500, detail: "Something went wrong on our side.", code: "internal" }));
       });
   });
