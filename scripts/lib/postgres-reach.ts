@@ -69,7 +69,7 @@ export function unreachableByPostgres(databaseDir: string, who: Identity = postg
       `in ${programsFolder()}. Any one of these gets you going:`,
       `  - run synapse-hub as a normal user;`,
       `  - set DATABASE_URL to a Postgres of your own (then no embedded one is started);`,
-      `  - put the synapse-hub folder somewhere the postgres user can reach, outside ${programs} (e.g. /srv or /opt).`,
+      `  - put the synapse-hub folder somewhere the postgres user can reach, outside ${programs} (e.g. /opt/synapse-hub).`,
     ].join("\n");
   }
   for (const [what, folder] of [

@@ -3,6 +3,7 @@
 // closing — and check that a hub then never keeps serving a stale catalog page.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FEED_APPLICATION_NAME } from "@/lib/events/catalog-changes";
 import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
 import { freePort } from "@/scripts/lib/postgres";
 import { hubUrl, pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
@@ -22,12 +23,12 @@ afterAll(async () => {
   await db.end();
 });
 
-async function ownHub(databaseUrl: string): Promise<HubProcess> {
+async function ownHub(databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
   const hub = await startHub({
     host: "127.0.0.1",
     port: await freePort(),
     quiet: true,
-    env: { DATABASE_URL: databaseUrl, DATA_DIR: process.env.HUB_DATA_DIR, NODE_ENV: "production", SEED_EXAMPLES: "false", ...HEARTBEAT, ...NO_TTL },
+    env: { DATABASE_URL: databaseUrl, DATA_DIR: process.env.HUB_DATA_DIR, NODE_ENV: "production", SEED_EXAMPLES: "false", ...HEARTBEAT, ...NO_TTL, ...env },
   });
   hubs.push(hub);
   return hub;
@@ -60,7 +61,7 @@ async function untilCaching(hub: HubProcess, code: string): Promise<void> {
 
 async function feedBackends(hub: HubProcess): Promise<number[]> {
   const { rows } = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [
-    `synapse-hub catalog feed (pid ${hub.child.pid})`,
+    `${FEED_APPLICATION_NAME} (pid ${hub.child.pid})`,
   ]);
   return rows.map((row) => row.pid);
 }
@@ -115,5 +116,24 @@ describe("a hub whose LISTEN connection goes silent without closing", () => {
     // Once the link carries bytes again the hub reconnects and caches again.
     proxy.resume();
     await untilCaching(hub, code);
+  });
+});
+
+describe("a change that bypasses the feed altogether", () => {
+  it("shows once the cached page reaches CATALOG_CACHE_TTL_MS", async () => {
+    const code = uniqueCode("feedttl");
+    expect((await publish(pluginZip({ code }))).status).toBe(201);
+    const hub = await ownHub(process.env.DATABASE_URL!, { CATALOG_CACHE_TTL_MS: "3000" });
+    await untilCaching(hub, code);
+
+    await listed(hub, code); // cached from here
+    await rewriteDescription(code, "changed by an operator");
+    const started = Date.now();
+    expect((await listed(hub, code))?.description).not.toBe("changed by an operator"); // the feed is healthy: cached
+    while ((await listed(hub, code))?.description !== "changed by an operator" && Date.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await listed(hub, code))?.description).toBe("changed by an operator");
+    expect(Date.now() - started).toBeLessThan(6000);
   });
 });
