@@ -9,6 +9,7 @@ const positive = (what: string) =>
     .int(`must be ${what}`)
     .positive(`must be ${what}`);
 const bytes = (fallback: number) => positive("a whole number above 0").default(fallback);
+const millis = (fallback: number) => positive("a number of milliseconds above 0").default(fallback);
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no"])
@@ -35,6 +36,11 @@ export const envSchema = z.object({
   ARCHIVE_MAX_ENTRIES: bytes(10_000),
   ARCHIVE_MAX_RATIO: bytes(100),
   ARCHIVE_MAX_DEPTH: bytes(32),
+  /** A cached catalog page is served at most this long, even when no change was announced. */
+  CATALOG_CACHE_TTL_MS: millis(30_000),
+  /** How often each instance proves its catalog change feed alive, and how long it waits for the proof. */
+  CATALOG_HEARTBEAT_INTERVAL_MS: millis(5_000),
+  CATALOG_HEARTBEAT_TIMEOUT_MS: millis(5_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

