@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireReader } from "@/lib/auth/require-reader";
 import { AppError } from "./errors";
 import { problemResponse, toProblem } from "./problem";
+import { withQueuedCookies } from "./response-cookies";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
@@ -26,11 +27,11 @@ export function route<PS extends Schema | undefined = undefined, QS extends Sche
       const params = spec.params ? parseOr404(spec.params, rawParams) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const result = await handler({ req, params: params as Infer<PS>, query: query as Infer<QS> });
-      return result instanceof Response ? result : Response.json(result);
+      return withQueuedCookies(req, result instanceof Response ? result : Response.json(result));
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status >= 500) console.error(`${req.method} ${new URL(req.url).pathname} failed:`, error);
-      return problemResponse(problem);
+      return withQueuedCookies(req, problemResponse(problem, error instanceof AppError ? error.headers : undefined));
     }
   };
 }

@@ -1,14 +1,18 @@
 // The hub's HTTP server. API routes (app/api/**/route.ts) are dispatched directly by api-router.ts;
 // pages go through Next.js's request handler, as under `next start`.
 import { createServer } from "node:http";
+import { hostname as machineName } from "node:os";
 import path from "node:path";
 import next from "next";
+import { listenBanner } from "../../lib/http/listen-banner";
+import { loopbackOrigin, requestOrigin } from "../../lib/http/request-origin";
 import { handleApi, loadApiRoutes } from "./api-router";
 
 const dev = process.argv.includes("--dev");
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = ["true", "1", "yes"].includes(process.env.TRUST_PROXY ?? "");
+const publicUrl = process.env.PUBLIC_URL || undefined;
 
 async function main(): Promise<void> {
   const app = next({ dev, hostname, port, dir: process.cwd() });
@@ -16,9 +20,11 @@ async function main(): Promise<void> {
   await app.prepare();
   // In development Next.js serves the API too, so edits reload; production takes the fast path.
   const routes = dev ? [] : await loadApiRoutes(path.resolve("app"));
-  const origin = `http://${hostname}:${port}`;
+  // Each request's URL is built on the origin it reached (PUBLIC_URL, else its Host): a wildcard or
+  // IPv6 bind address is no origin (`http://:::3000` is not even a URL).
+  const originOptions = { publicUrl, trustProxy, fallback: loopbackOrigin(hostname, port) };
   const server = createServer((req, res) => {
-    handleApi(routes, req, res, origin, trustProxy)
+    handleApi(routes, req, res, requestOrigin(req.headers, originOptions), trustProxy)
       .then((handled) => (handled ? undefined : handle(req, res)))
       .catch((error) => {
         console.error(`${req.method} ${req.url} failed:`, error);
@@ -27,7 +33,7 @@ async function main(): Promise<void> {
       });
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`listening on ${origin}`));
+  server.listen(port, hostname, () => console.log(`listening on ${listenBanner({ host: hostname, port, publicUrl, machine: machineName() })}`));
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -2,7 +2,9 @@
 // POST /plugin_releases/ — the Synapse SDK's `synapse plugin publish` (multipart, token auth)
 import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
+import { hubOrigin } from "@/lib/http/hub-origin";
 import { route } from "@/lib/http/route";
 import { pageQuerySchema, toPage } from "@/lib/synapse/paging";
 import { publishRelease } from "@/lib/synapse/publish-release";
@@ -29,7 +31,7 @@ export const GET = route({ query: listQuery, read: true }, async ({ req, query }
       take: query.page_size,
     }),
   ]);
-  const origin = new URL(req.url).origin;
+  const origin = hubOrigin(req);
   return toPage(
     req,
     query,
@@ -38,4 +40,8 @@ export const GET = route({ query: listQuery, read: true }, async ({ req, query }
   );
 });
 
-export const POST = route({}, async ({ req }) => publishRelease(req, await requirePrincipal(req)));
+export const POST = route({}, async ({ req }) => {
+  const principal = await requirePrincipal(req);
+  await enforceRateLimit("publish", principal.user.id);
+  return publishRelease(req, principal);
+});
