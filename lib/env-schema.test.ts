@@ -15,6 +15,13 @@ describe("parseEnv", () => {
   });
 });
 
+describe("PUBLIC_URL", () => {
+  it("is unset when empty, and must be a URL otherwise", () => {
+    expect(parseEnv({ PUBLIC_URL: "" }).PUBLIC_URL).toBeUndefined();
+    expect(() => parseEnv({ PUBLIC_URL: "hub.example.com" })).toThrowError(/PUBLIC_URL="hub.example.com"/);
+  });
+});
+
 describe("RATE_LIMITS", () => {
   it("reads calls per window for each named limit", () => {
     expect(parseEnv({ RATE_LIMITS: "publish=5/60, setup=2/10" }).RATE_LIMITS).toEqual({ publish: { max: 5, windowSeconds: 60 }, setup: { max: 2, windowSeconds: 10 } });

@@ -29,7 +29,7 @@ export const envSchema = z.object({
   /** Signs session cookies. `npm start` keeps a generated one in DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** The address people use to reach the hub (cookies and Origin checks); default http://HOST:PORT. */
-  PUBLIC_URL: z.url("must be a URL such as https://hub.example.com").optional(),
+  PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("must be a URL such as https://hub.example.com").optional()),
   /** Overrides of the named rate limits (lib/auth/rate-limit.ts): `publish=600/600,setup=30/600` (calls/seconds). */
   RATE_LIMITS: z
     .string()

@@ -43,7 +43,13 @@ function createAuth() {
       max: 100,
       customRules: { "/sign-in/email": betterAuthRule("sign-in"), "/sign-up/email": betterAuthRule("sign-up") },
     },
-    advanced: { cookiePrefix: "shub", useSecureCookies: baseURL.startsWith("https://") },
+    advanced: {
+      cookiePrefix: "shub",
+      useSecureCookies: baseURL.startsWith("https://"),
+      // better-auth turns its Origin check off whenever TEST is set in the environment (as test
+      // runners do, and children inherit): this hub checks Origin everywhere, always.
+      disableOriginCheck: false,
+    },
     hooks: { before: beforeSignIn, after: afterSignIn },
     databaseHooks: {
       session: {

@@ -31,7 +31,6 @@ async function hubOn(host: string, env: Record<string, string> = {}): Promise<{ 
       NODE_ENV: "production",
       BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
       SEED_EXAMPLES: "false",
-      PUBLIC_URL: "",
       ...env,
     },
   });
