@@ -24,7 +24,10 @@ describe("PUBLIC_URL", () => {
 
 describe("RATE_LIMITS", () => {
   it("reads calls per window for each named limit", () => {
-    expect(parseEnv({ RATE_LIMITS: "publish=5/60, setup=2/10" }).RATE_LIMITS).toEqual({ publish: { max: 5, windowSeconds: 60 }, setup: { max: 2, windowSeconds: 10 } });
+    expect(parseEnv({ RATE_LIMITS: "publish=5/60, setup=2/10" }).RATE_LIMITS).toEqual({
+      publish: { max: 5, windowSeconds: 60 },
+      setup: { max: 2, windowSeconds: 10 },
+    });
     expect(() => parseEnv({ RATE_LIMITS: "publish=5" })).toThrowError(/RATE_LIMITS="publish=5"/);
   });
 });

@@ -25,7 +25,7 @@ export function request(
         res.on("end", () => {
           const body = Buffer.concat(chunks).toString("utf8");
           const cookies = res.headers["set-cookie"] ?? [];
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: <T,>() => JSON.parse(body) as T, cookies });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: <T>() => JSON.parse(body) as T, cookies });
         });
       },
     );

@@ -18,7 +18,11 @@ describe("a buffered body over 1 MiB", () => {
   const json = (bytes: number) => JSON.stringify({ email: "x@example.com", password: "p".repeat(bytes) });
 
   it.each(paths)("is refused by %s with 413 from its Content-Length", async (url) => {
-    const response = await fetch(`${hubUrl()}${url}`, { method: "POST", headers: { "content-type": "application/json", origin: hubUrl() }, body: json(2 * MiB) });
+    const response = await fetch(`${hubUrl()}${url}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: hubUrl() },
+      body: json(2 * MiB),
+    });
     expect(response.status).toBe(413);
     expect((await response.json()).code).toBe("payload_too_large");
   });
@@ -78,7 +82,12 @@ describe("a hub's limits under a flood", () => {
   it("limits token creation and publishing per account, over both APIs", async () => {
     const from = "127.0.0.81";
     const email = `${uniqueCode("flood")}@example.com`;
-    const signUp = await post("/api/auth/sign-up/email", from, { "content-type": "application/json" }, JSON.stringify({ name: "Flood", email, password: "long enough password" }));
+    const signUp = await post(
+      "/api/auth/sign-up/email",
+      from,
+      { "content-type": "application/json" },
+      JSON.stringify({ name: "Flood", email, password: "long enough password" }),
+    );
     expect(signUp.status, signUp.body).toBe(200);
     const cookie = cookieHeader(signUp.cookies);
     const createToken = () => post("/api/v1/tokens", from, { "content-type": "application/json", cookie }, JSON.stringify({ name: "t", scopes: ["publish"] }));
@@ -94,7 +103,13 @@ describe("a hub's limits under a flood", () => {
   });
 
   it("limits first-run setup attempts per address", async () => {
-    const setup = () => post("/api/v1/setup", "127.0.0.82", { "content-type": "application/json" }, JSON.stringify({ name: "Late", email: "late@example.com", password: "long enough password" }));
+    const setup = () =>
+      post(
+        "/api/v1/setup",
+        "127.0.0.82",
+        { "content-type": "application/json" },
+        JSON.stringify({ name: "Late", email: "late@example.com", password: "long enough password" }),
+      );
     expect([(await setup()).status, (await setup()).status]).toEqual([409, 409]);
     expectRateLimited(await setup());
   });
