@@ -25,12 +25,27 @@ export const envSchema = z.object({
   PORT: positive("a port number (1-65535)").max(65535, "must be a port number (1-65535)").default(3000),
   DATA_DIR: z.string().min(1).default(".data"),
   SEED_EXAMPLES: flag(true),
-  /** Behind a reverse proxy: trust its X-Forwarded-For for client addresses (rate limits). */
+  /** Behind a reverse proxy: trust its X-Forwarded-For (client addresses) and X-Forwarded-Proto/Host (origin, without PUBLIC_URL). */
   TRUST_PROXY: flag(false),
   /** Signs session cookies. `npm start` keeps a generated one in DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** The address people use to reach the hub (cookies and Origin checks); default http://HOST:PORT. */
-  PUBLIC_URL: z.url("must be a URL such as https://hub.example.com").optional(),
+  /** The address people use to reach the hub: its only origin and the base of its links. Unset (or empty): each request's Host names it. */
+  PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("must be a URL such as https://hub.example.com").optional()),
+  /** Overrides of the named rate limits (lib/auth/rate-limit.ts): `publish=600/600,setup=30/600` (calls/seconds). */
+  RATE_LIMITS: z
+    .string()
+    .regex(/^\s*[a-z-]+=\d+\/\d+\s*(,\s*[a-z-]+=\d+\/\d+\s*)*$/, "must read like publish=600/600,setup=30/600 (calls/seconds)")
+    .transform(
+      (text) =>
+        Object.fromEntries(
+          text.split(",").map((item) => {
+            const [name, rule] = item.trim().split("=");
+            const [max, windowSeconds] = rule.split("/").map(Number);
+            return [name, { max, windowSeconds }];
+          }),
+        ) as Record<string, { max: number; windowSeconds: number } | undefined>,
+    )
+    .optional(),
   ARCHIVE_MAX_BYTES: bytes(200 * MiB),
   ARCHIVE_MAX_UNCOMPRESSED_BYTES: bytes(1024 * MiB),
   ARCHIVE_MAX_ENTRIES: bytes(10_000),

@@ -1,7 +1,9 @@
 // `npm start`: build if needed, start (or reuse) the database, migrate, and serve the hub.
 // Ctrl-C stops the server and the embedded database cleanly.
+import { hostname as machineName } from "node:os";
 import path from "node:path";
 import { parseEnv } from "../lib/env-schema";
+import { listenBanner } from "../lib/http/listen-banner";
 import { authSecret } from "./lib/auth-secret";
 import { ensureBuild, ensureClient } from "./lib/build";
 import { startHub, type HubProcess } from "./lib/hub-process";
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
     env: { DATABASE_URL: url, DATA_DIR: dataDir, BETTER_AUTH_SECRET: authSecret(dataDir), NODE_ENV: dev ? "development" : "production" },
   });
   running.hub = hub;
-  console.log(`\nsynapse-hub is running at ${hub.url}  (Ctrl-C to stop)\n`);
+  const address = listenBanner({ host: config.HOST, port: config.PORT, publicUrl: config.PUBLIC_URL, machine: machineName() });
+  console.log(`\nsynapse-hub is running at ${address}  (Ctrl-C to stop)\n`);
   hub.child.once("exit", (code, signal) => {
     if (stopping) return;
     // Ctrl-C reaches the whole process group: the server may stop before our own handler runs.

@@ -1,8 +1,11 @@
 // The hub's HTTP server. API routes (app/api/**/route.ts) are dispatched directly by api-router.ts;
 // pages go through Next.js's request handler, as under `next start`.
 import { createServer } from "node:http";
+import { hostname as machineName } from "node:os";
 import path from "node:path";
 import next from "next";
+import { listenBanner } from "../lib/http/listen-banner";
+import { loopbackOrigin, requestOrigin } from "../lib/http/request-origin";
 import { provideRouteTable } from "../lib/openapi/route-table";
 import { createApiRouter } from "./api-router";
 
@@ -10,6 +13,7 @@ const dev = process.argv.includes("--dev");
 const hostname = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = ["true", "1", "yes"].includes(process.env.TRUST_PROXY ?? "");
+const publicUrl = process.env.PUBLIC_URL || undefined;
 
 async function main(): Promise<void> {
   const app = next({ dev, hostname, port, dir: process.cwd() });
@@ -18,10 +22,12 @@ async function main(): Promise<void> {
   // In development Next.js serves the API routes too, so edits reload; production takes the fast path.
   const api = await createApiRouter(path.resolve("app"), { serve: !dev, trustProxy });
   provideRouteTable(() => api.table());
-  const origin = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL).origin : `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
+  // Each request's URL is built on the origin it reached (PUBLIC_URL, else its Host): a wildcard or
+  // IPv6 bind address is no origin (`http://:::3000` is not even a URL).
+  const originOptions = { publicUrl, trustProxy, fallback: loopbackOrigin(hostname, port) };
   const server = createServer((req, res) => {
     // Origin + path, never `new URL(path, origin)`: a path like `//other.host/` must not change the host.
-    const url = URL.parse(`${origin}${req.url?.startsWith("/") ? req.url : `/${req.url ?? ""}`}`);
+    const url = URL.parse(`${requestOrigin(req.headers, originOptions)}${req.url?.startsWith("/") ? req.url : `/${req.url ?? ""}`}`);
     if (!url) return void res.writeHead(400).end();
     api
       .handle(req, res, url)
@@ -34,7 +40,7 @@ async function main(): Promise<void> {
       });
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`listening on ${origin}`));
+  server.listen(port, hostname, () => console.log(`listening on ${listenBanner({ host: hostname, port, publicUrl, machine: machineName() })}`));
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -9,9 +9,10 @@ export function toWebRequest(req: IncomingMessage, url: URL, trustProxy: boolean
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  // Per-IP rate limits key on X-Forwarded-For; unless a trusted proxy set it, it is the socket's
-  // address, so a client cannot pick a fresh "IP" for every attempt.
-  if (!trustProxy) headers.set("x-forwarded-for", req.socket.remoteAddress ?? "unknown");
+  // Per-address rate limits key on X-Forwarded-For, reduced here to the one address to trust: the
+  // socket's, or behind a trusted proxy the last hop it appended (earlier entries are whatever the
+  // client claimed). A client can never pick a fresh "address" for every attempt.
+  headers.set("x-forwarded-for", clientAddressOf(req, trustProxy));
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const request = new Request(url, {
     method: req.method,
@@ -22,6 +23,16 @@ export function toWebRequest(req: IncomingMessage, url: URL, trustProxy: boolean
   } as RequestInit);
   if (hasBody) attachNodeBody(request, req);
   return request;
+}
+
+function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? String(req.headers["x-forwarded-for"] ?? "")
+        .split(",")
+        .at(-1)
+        ?.trim()
+    : undefined;
+  return forwarded || req.socket.remoteAddress || "unknown";
 }
 
 function lazyWebBody(req: IncomingMessage): ReadableStream {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SessionKeeper } from "@/components/auth/session-keeper";
 import { currentUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "./sign-out-button";
 
@@ -13,6 +14,7 @@ export async function UserMenu() {
   }
   return (
     <div className="flex items-center gap-2 text-sm">
+      <SessionKeeper />
       <Link
         href="/my-plugins"
         className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"

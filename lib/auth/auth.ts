@@ -1,14 +1,16 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError } from "better-auth/api";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { hubOrigin, reportBackUrl } from "@/lib/http/hub-origin";
 import { processSingleton } from "@/lib/process-singleton";
 import { getSettings } from "@/lib/settings/hub-settings";
-import { trustedOrigins } from "./origins";
-import { allowSignInAttempt } from "./account-attempts";
 import { redeemInvitation } from "./invitations";
+import { limitOf } from "./rate-limit";
+import { ABSOLUTE_SESSION_MS } from "./session-limits";
+import { afterSignIn, beforeSignIn } from "./sign-in-guard";
 import { hasAdmin } from "./setup-admin";
 
 const SESSION_DAYS = 7;
@@ -16,17 +18,19 @@ const SESSION_DAYS = 7;
 function createAuth() {
   const config = env();
   if (!config.BETTER_AUTH_SECRET) throw new Error("BETTER_AUTH_SECRET is not set: start the hub with `npm start`, which provides one");
-  const origins = trustedOrigins();
-  const baseURL = origins[0];
+  // Without PUBLIC_URL the hub answers at whatever address reached it (0.0.0.0 and :: name no
+  // origin): its own sign-in form is trusted from the origin the request's Host names. baseURL only
+  // seeds callback links, which email/password sign-in does not use.
+  const baseURL = reportBackUrl();
   return betterAuth({
     baseURL,
-    trustedOrigins: origins,
+    trustedOrigins: (request?: Request) => (request ? [hubOrigin(request)] : []),
     secret: config.BETTER_AUTH_SECRET,
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },
     session: {
       // Idle expiry: a session unused for a week ends; use renews it at most daily (updateAge).
-      // The absolute limit since sign-in is enforced in session.ts.
+      // The absolute limit since sign-in: the session update hook below, and session.ts.
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
       updateAge: 24 * 60 * 60,
     },
@@ -37,20 +41,29 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 5 }, "/sign-up/email": { window: 60, max: 10 } },
+      customRules: { "/sign-in/email": betterAuthRule("sign-in"), "/sign-up/email": betterAuthRule("sign-up") },
     },
-    advanced: { cookiePrefix: "shub", useSecureCookies: baseURL.startsWith("https://") },
-    hooks: {
-      // Per-IP limits (above) do not stop a spread-out guessing attack on one account; this does.
-      before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = (ctx.body as { email?: unknown } | undefined)?.email;
-        if (typeof email === "string" && !(await allowSignInAttempt(email))) {
-          throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in attempts for this account. Try again in 15 minutes." });
-        }
-      }),
+    advanced: {
+      cookiePrefix: "shub",
+      useSecureCookies: baseURL.startsWith("https://"),
+      // better-auth turns its Origin check off whenever TEST is set in the environment (as test
+      // runners do, and children inherit): this hub checks Origin everywhere, always.
+      disableOriginCheck: false,
     },
+    hooks: { before: beforeSignIn, after: afterSignIn },
     databaseHooks: {
+      session: {
+        update: {
+          // Sliding renewal never carries a session past the absolute limit since sign-in: once
+          // there, better-auth itself refuses it and clears the cookie, on every path.
+          before: async (data, context) => {
+            const createdAt = context?.context.session?.session.createdAt;
+            if (!createdAt || !data.expiresAt) return;
+            const limit = new Date(new Date(createdAt).getTime() + ABSOLUTE_SESSION_MS);
+            if (new Date(data.expiresAt) > limit) return { data: { ...data, expiresAt: limit } };
+          },
+        },
+      },
       user: {
         create: {
           // Closed and invite-only sign-up still let the first-run setup create the admin.
@@ -67,6 +80,11 @@ function createAuth() {
       },
     },
   });
+}
+
+function betterAuthRule(name: "sign-in" | "sign-up") {
+  const { max, windowSeconds } = limitOf(name);
+  return { max, window: windowSeconds };
 }
 
 type Auth = ReturnType<typeof createAuth>;

@@ -1,13 +1,13 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { hubOrigin } from "@/lib/http/hub-origin";
 
-/** The origins a browser may send cookie-authenticated requests from. */
-export function trustedOrigins(): string[] {
-  const config = env();
-  if (config.PUBLIC_URL) return [new URL(config.PUBLIC_URL).origin];
-  const port = config.PORT;
-  // Unconfigured local use: 127.0.0.1 and localhost are the same hub.
-  return config.HOST === "127.0.0.1" || config.HOST === "localhost"
-    ? [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
-    : [`http://${config.HOST}:${port}`];
+/**
+ * Whether a request comes from the hub's own pages: its Origin is the hub's (PUBLIC_URL, or the
+ * origin its Host names). A browser always sends Origin on a cross-site POST, so another site cannot
+ * ride a signed-in browser; and it cannot forge Host for our cookies (DNS rebinding yields a
+ * request without them).
+ */
+export function comesFromHub(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  return origin !== null && origin === hubOrigin(req);
 }

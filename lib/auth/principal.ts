@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
-import { trustedOrigins } from "./origins";
+import { queueResponseCookies } from "@/lib/http/response-cookies";
+import { comesFromHub } from "./origins";
 import { hasScope } from "./scopes";
 import { getSessionUser, type SessionUser } from "./session";
 import { findLiveToken } from "./tokens";
@@ -25,7 +26,7 @@ export async function authenticate(req: Request): Promise<Principal | null> {
     const { id, name, email, role } = token.user;
     return { via: "token", scopes: token.scopes, user: { id, name, email, role: role === "admin" ? "admin" : "member" } };
   }
-  const user = await getSessionUser(req.headers);
+  const user = await getSessionUser(req.headers, (cookies) => queueResponseCookies(req, cookies));
   return user ? { via: "session", user } : null;
 }
 
@@ -37,8 +38,7 @@ export async function requirePrincipal(req: Request, need?: { scope: "read" | "p
   const principal = await authenticate(req);
   if (!principal) throw new AppError("unauthorized", "Sign in, or send an API token (Authorization: Bearer <token>).");
   if (principal.via === "session" && !SAFE_METHODS.has(req.method)) {
-    const origin = req.headers.get("origin");
-    if (!origin || !trustedOrigins().includes(origin)) throw new AppError("origin_mismatch", "This request did not come from the hub's own pages.");
+    if (!comesFromHub(req)) throw new AppError("origin_mismatch", "This request did not come from the hub's own pages.");
   }
   if (need) assertScope(principal, need.scope, need.code);
   return principal;

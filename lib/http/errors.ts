@@ -20,6 +20,7 @@ const STATUS = {
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   validation_failed: 422,
+  rate_limited: 429,
   config_invalid: 422,
   config_missing: 422,
   archive_invalid: 422,
@@ -34,6 +35,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldError[],
+    /** Extra response headers the refusal needs (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";

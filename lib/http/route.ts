@@ -4,6 +4,7 @@ import { requireReader } from "@/lib/auth/require-reader";
 import { AppError } from "./errors";
 import { problemResponse, toProblem } from "./problem";
 import { readJson } from "./read-json";
+import { withQueuedCookies } from "./response-cookies";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
@@ -47,11 +48,11 @@ export function route<PS extends Schema | undefined = undefined, QS extends Sche
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = async () => (spec.body ? spec.body.parse(await readJson(req, {})) : undefined);
       const result = await handler({ req, params: params as Infer<PS>, query: query as Infer<QS>, body: body as () => Promise<Infer<BS>> });
-      return result instanceof Response ? result : Response.json(result);
+      return withQueuedCookies(req, result instanceof Response ? result : Response.json(result));
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status >= 500) console.error(`${req.method} ${new URL(req.url).pathname} failed:`, error);
-      return problemResponse(problem);
+      return withQueuedCookies(req, problemResponse(problem, error instanceof AppError ? error.headers : undefined));
     }
   };
   return Object.assign(run, { spec });

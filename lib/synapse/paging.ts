@@ -1,4 +1,6 @@
+import "server-only";
 import { z } from "zod";
+import { hubOrigin } from "@/lib/http/hub-origin";
 
 /** The Synapse backend's list shape: `{count, next, previous, results}`, paged by `page` and `page_size`. */
 export const pageQuerySchema = z.object({
@@ -11,7 +13,9 @@ export type SynapsePage<T> = { count: number; next: string | null; previous: str
 
 export function toPage<T>(req: Request, query: PageQuery, count: number, results: T[]): SynapsePage<T> {
   const link = (page: number) => {
-    const url = new URL(req.headers.get("x-synapse-path") ?? req.url);
+    // The path the client asked for (the SDK's root path when rewritten), on the hub's origin.
+    const asked = new URL(req.headers.get("x-synapse-path") ?? req.url);
+    const url = new URL(`${asked.pathname}${asked.search}`, hubOrigin(req));
     url.searchParams.set("page", String(page));
     url.searchParams.set("page_size", String(query.page_size));
     return url.toString();

@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, type FieldError } from "@/lib/http/errors";
+import { hubOrigin } from "@/lib/http/hub-origin";
 import { publishVersion } from "@/lib/registry/publish-version";
 import { discardTemp } from "@/lib/storage/blob-store";
 import { receiveUpload } from "@/lib/uploads/receive-upload";
@@ -37,7 +38,7 @@ export async function publishRelease(req: Request, principal: Principal): Promis
   const result = await publishVersion(upload.file, principal, (config) => mismatches(fields, declared, config));
   const version = await db().pluginVersion.findFirstOrThrow({ where: { version: result.version.version, plugin: { code: result.plugin.code } } });
   const body = {
-    ...toSynapseRelease(new URL(req.url).origin, result.plugin.code, version),
+    ...toSynapseRelease(hubOrigin(req), result.plugin.code, version),
     debug: fields.debug?.toLowerCase() === "true",
     created_now: result.created,
   };

@@ -1,6 +1,8 @@
 // Starts the hub's server (server/main.ts) as a child process and waits until it is healthy.
 import { spawn, type ChildProcess } from "node:child_process";
+import { loopbackOrigin } from "../../lib/http/request-origin";
 
+/** `url`: where this machine reaches the hub (a loopback address for a wildcard bind). */
 export type HubProcess = { url: string; child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 export async function startHub(options: {
@@ -24,7 +26,7 @@ export async function startHub(options: {
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${options.port}`;
+  const url = loopbackOrigin(options.host, options.port);
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);

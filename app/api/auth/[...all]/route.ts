@@ -1,5 +1,5 @@
 // /api/auth/* — sign-up, sign-in, sign-out and sessions, served by better-auth
-import { auth } from "@/lib/auth/auth";
+import { handleAuthRequest } from "@/lib/auth/auth-handler";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ const spec = {
   description: "See the better-auth documentation for each endpoint under /api/auth/.",
 };
 
-export const GET = route(spec, ({ req }) => auth().handler(req));
-export const POST = route(spec, ({ req }) => auth().handler(req));
+export const GET = route(spec, ({ req }) => handleAuthRequest(req));
+export const POST = route(spec, ({ req }) => handleAuthRequest(req));

@@ -2,7 +2,9 @@
 // POST /plugin_releases/ — the Synapse SDK's `synapse plugin publish` (multipart, token auth)
 import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
+import { hubOrigin } from "@/lib/http/hub-origin";
 import { route } from "@/lib/http/route";
 import { pageQuerySchema, toPage } from "@/lib/synapse/paging";
 import { publishRelease } from "@/lib/synapse/publish-release";
@@ -31,7 +33,7 @@ export const GET = route(
         take: query.page_size,
       }),
     ]);
-    const origin = new URL(req.url).origin;
+    const origin = hubOrigin(req);
     return toPage(
       req,
       query,
@@ -43,5 +45,9 @@ export const GET = route(
 
 export const POST = route(
   { summary: "Publish a release: the Synapse SDK's `synapse plugin publish` (multipart)", upload: true, status: 201 },
-  async ({ req }) => publishRelease(req, await requirePrincipal(req)),
+  async ({ req }) => {
+    const principal = await requirePrincipal(req);
+    await enforceRateLimit("publish", principal.user.id);
+    return publishRelease(req, principal);
+  },
 );

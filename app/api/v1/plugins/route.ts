@@ -1,6 +1,7 @@
 // GET /api/v1/plugins — search and page through the catalog
 // POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body)
 import { requirePrincipal } from "@/lib/auth/principal";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { cachedCatalog } from "@/lib/registry/catalog-cache";
@@ -24,6 +25,7 @@ export const POST = route(
   async ({ req }) => {
     // Authenticate before reading a byte of the body.
     const publisher = await requirePrincipal(req);
+    await enforceRateLimit("publish", publisher.user.id);
     const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
     const result = await publishVersion(upload.file, publisher);
     return Response.json(result, {

@@ -1,5 +1,6 @@
 // GET /api/v1/tokens — your API tokens (never their secrets)
 // POST /api/v1/tokens — create one; the answer holds the secret, shown this once
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { requireSessionUser } from "@/lib/auth/require-session";
 import { createTokenSchema, tokenSchema } from "@/lib/auth/scopes";
 import { z } from "zod";
@@ -16,6 +17,7 @@ export const POST = route(
   { summary: "Create a token; the answer holds the secret, shown this once", body: createTokenSchema, status: 201 },
   async ({ req, body }) => {
     const user = await requireSessionUser(req);
+    await enforceRateLimit("create-token", user.id);
     const created = await createToken(user.id, await body());
     return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
   },

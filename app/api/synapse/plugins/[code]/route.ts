@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
+import { hubOrigin } from "@/lib/http/hub-origin";
 import { route } from "@/lib/http/route";
 import { sortVersionsDesc } from "@/lib/registry/latest-version";
 import { codeParam } from "@/lib/registry/schemas";
@@ -14,7 +15,7 @@ export const GET = route(
   async ({ req, params }) => {
     const plugin = await db().plugin.findUnique({ where: { code: params.code }, include: { versions: true } });
     if (!plugin) throw notFound("plugin_not_found", `No plugin with code "${params.code}".`);
-    const origin = new URL(req.url).origin;
+    const origin = hubOrigin(req);
     return { ...toSynapsePlugin(plugin), releases: sortVersionsDesc(plugin.versions).map((v) => toSynapseRelease(origin, plugin.code, v)) };
   },
 );
