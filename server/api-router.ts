@@ -30,7 +30,8 @@ export type ApiRouter = {
  * and leaves matched ones to Next.js, which reloads them on edit.
  */
 export async function createApiRouter(appDir: string, options: { serve: boolean; trustProxy: boolean }): Promise<ApiRouter> {
-  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true });
+  // maxParamLength: a semantic version may be 256 characters long (find-my-way's default is 100).
+  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true, maxParamLength: 1024 });
   const loaded: Loaded[] = findRouteFiles(appDir).map((file) => ({ file }));
   const moduleOf = (entry: Loaded) => (entry.module ??= import(pathToFileURL(entry.file.file).href) as Promise<Module>);
   for (const entry of loaded) for (const pattern of entry.file.patterns) router.on("GET", pattern, () => {}, entry);
@@ -62,7 +63,7 @@ export async function createApiRouter(appDir: string, options: { serve: boolean;
       let response: Response;
       if (handler) {
         const target = new URL(`${pathname}${url.search}`, url);
-        response = await handler(toWebRequest(req, target, options.trustProxy), { params: Promise.resolve(params) });
+        response = await handler(toWebRequest(req, res, target, options.trustProxy), { params: Promise.resolve(params) });
       } else if (method === "OPTIONS") {
         response = new Response(null, { status: 204, headers: { allow: allowed.join(", ") } });
       } else {

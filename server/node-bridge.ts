@@ -3,7 +3,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { attachNodeBody } from "../lib/http/node-body";
 
-export function toWebRequest(req: IncomingMessage, url: URL, trustProxy: boolean): Request {
+/**
+ * The web Request for a Node request. Its `signal` aborts when the client goes away before the
+ * answer is complete (as under Next.js), so a handler, or a stream it returns, can stop its work.
+ */
+export function toWebRequest(req: IncomingMessage, res: ServerResponse, url: URL, trustProxy: boolean): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -14,9 +18,14 @@ export function toWebRequest(req: IncomingMessage, url: URL, trustProxy: boolean
   // client claimed). A client can never pick a fresh "address" for every attempt.
   headers.set("x-forwarded-for", clientAddressOf(req, trustProxy));
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const gone = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
   const request = new Request(url, {
     method: req.method,
     headers,
+    signal: gone.signal,
     // Created lazily: a handler that takes the Node stream (nodeBodyOf) never builds a web stream.
     body: hasBody ? lazyWebBody(req) : undefined,
     duplex: "half",
@@ -84,6 +93,11 @@ export async function sendWebResponse(
   method: string | undefined,
   extraHeaders: Record<string, string>,
 ): Promise<void> {
+  if (res.destroyed || res.writableEnded) {
+    // The client left while the handler worked: nobody will read this body; let its source stop.
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(extraHeaders)) res.setHeader(name, value);
   for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
@@ -96,15 +110,20 @@ export async function sendWebResponse(
   }
   const reader = response.body.getReader();
   res.once("close", () => void reader.cancel().catch(() => {}));
+  const read = () => {
+    const next = reader.read();
+    next.catch(() => {}); // a source failing while we wait for `drain` is reported by the await below
+    return next;
+  };
 
-  let pending = reader.read();
+  let pending = read();
   let first = await readNow(pending);
   if (first === LATER) {
     res.flushHeaders(); // a stream that starts slowly still shows its status and headers at once
     first = await pending;
   }
   if (first.done) return void res.end();
-  pending = reader.read();
+  pending = read();
   const second = await readNow(pending);
   if (second !== LATER && second.done) {
     if (!res.hasHeader("content-length")) res.setHeader("content-length", first.value.byteLength);
@@ -116,6 +135,6 @@ export async function sendWebResponse(
     if (res.destroyed) return;
     chunk = await pending;
     if (chunk.done) return void res.end();
-    pending = reader.read();
+    pending = read();
   }
 }

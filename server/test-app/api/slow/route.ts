@@ -1,0 +1,13 @@
+// Answers after 300 ms with a stream that never ends by itself; /api/slow/state tells whether the
+// request's signal aborted and whether the stream was cancelled once the client had gone.
+export const seen = { aborted: false, cancelled: false };
+
+export const GET = async (req: Request) => {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  seen.aborted = req.signal.aborted;
+  const body = new ReadableStream({
+    pull: () => new Promise(() => {}), // waits forever
+    cancel: () => void (seen.cancelled = true),
+  });
+  return new Response(body, { headers: { "content-type": "text/event-stream" } });
+};

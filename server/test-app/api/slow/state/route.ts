@@ -1,0 +1,3 @@
+import { seen } from "../route";
+
+export const GET = () => Response.json(seen);
