@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { parseConfig } from "../../lib/registry/config/parse-config";
 import { packFolder } from "../../lib/registry/pack/pack-folder";
 import type { PublishResult } from "../../lib/registry/schemas";
 import type { HubClient } from "../client";
@@ -26,8 +27,10 @@ export async function publish(client: HubClient, source: string, output: Output)
   if (!info) throw new CliError(`${source} does not exist.`, 2);
   let scratch: string | undefined;
   let archive = path.resolve(source);
+  let code: string | undefined;
   try {
     if (info.isDirectory()) {
+      code = await codeOfFolder(source);
       scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-publish-"));
       archive = path.join(scratch, `${path.basename(path.resolve(source))}.zip`);
       await packFolder(source, archive);
@@ -35,7 +38,9 @@ export async function publish(client: HubClient, source: string, output: Output)
       throw new CliError(`${source} is neither a plugin folder nor a .zip / .tar.gz archive.`, 2);
     }
     const type = /\.zip$/i.test(archive) ? "application/zip" : "application/gzip";
-    const { body } = await client.upload<PublishResult>("/api/v1/plugins", archive, type, progressBar("Uploading"));
+    // Naming the plugin lets the hub refuse a token that may not publish it before the upload starts.
+    const target = code ? `/api/v1/plugins?plugin=${encodeURIComponent(code)}` : "/api/v1/plugins";
+    const { body } = await client.upload<PublishResult>(target, archive, type, progressBar("Uploading"));
     const { plugin, version } = body;
     const url = `${client.host}/plugins/${plugin.code}?version=${encodeURIComponent(version.version)}`;
     const headline = body.created ? `Published ${plugin.code}@${version.version}` : `Already published (identical archive): ${plugin.code}@${version.version}`;
@@ -43,6 +48,17 @@ export async function publish(client: HubClient, source: string, output: Output)
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The plugin code from the folder's config, when it parses; otherwise the hub reports the problem. */
+async function codeOfFolder(dir: string): Promise<string | undefined> {
+  for (const name of ["config.yaml", "synapse.yaml"]) {
+    const text = await readFile(path.join(dir, name), "utf8").catch(() => null);
+    if (text === null) continue;
+    const parsed = parseConfig(text);
+    return parsed.ok ? parsed.config.code : undefined;
+  }
+  return undefined;
 }
 
 async function folderOrThrow(dir: string): Promise<string> {

@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, type FieldError } from "@/lib/http/errors";
+import { assertMayPublishCode, assertMayPublishSomething, parseCodeHint } from "@/lib/registry/publish-gate";
 import { publishVersion } from "@/lib/registry/publish-version";
 import { discardTemp } from "@/lib/storage/blob-store";
 import { receiveUpload } from "@/lib/uploads/receive-upload";
@@ -21,7 +22,12 @@ const fieldsSchema = z.object({
 
 /** POST /plugin_releases/: the archive in the zip is authoritative; the form must agree with it. */
 export async function publishRelease(req: Request, principal: Principal): Promise<Response> {
-  const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
+  // The SDK sends `plugin` before the file: scope and ownership are settled before the archive is read.
+  assertMayPublishSomething(principal);
+  const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES, "file", async (fields) => {
+    const code = parseCodeHint(fields.plugin, "plugin");
+    if (code) await assertMayPublishCode(principal, code);
+  });
   const parsed = fieldsSchema.safeParse(upload.fields);
   if (!parsed.success) {
     await discardTemp(upload.file);

@@ -1,13 +1,11 @@
 // GET /api/v1/plugins — search and page through the catalog
-// POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body)
+// POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body; `?plugin=<code>` optional)
 import { requirePrincipal } from "@/lib/auth/principal";
-import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { cachedCatalog } from "@/lib/registry/catalog-cache";
 import { listPlugins } from "@/lib/registry/list-plugins";
-import { publishVersion } from "@/lib/registry/publish-version";
+import { receiveAndPublish } from "@/lib/registry/receive-publish";
 import { listQuerySchema } from "@/lib/registry/schemas";
-import { receiveUpload } from "@/lib/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +15,8 @@ export const GET = route({ query: listQuerySchema, read: true }, async ({ query 
 });
 
 export const POST = route({}, async ({ req }) => {
-  // Authenticate before reading a byte of the body.
-  const publisher = await requirePrincipal(req);
-  const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
-  const result = await publishVersion(upload.file, publisher);
+  // Authenticate, and decide who may publish, before reading a byte of the body.
+  const result = await receiveAndPublish(req, await requirePrincipal(req));
   return Response.json(result, {
     status: result.created ? 201 : 200,
     headers: { location: `/api/v1/plugins/${result.plugin.code}/versions/${encodeURIComponent(result.version.version)}` },
