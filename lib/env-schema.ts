@@ -35,6 +35,11 @@ export const envSchema = z.object({
   ARCHIVE_MAX_ENTRIES: bytes(10_000),
   ARCHIVE_MAX_RATIO: bytes(100),
   ARCHIVE_MAX_DEPTH: bytes(32),
+  /** Orphan blobs (no row points at them) younger than this are kept: a publish commits its blob
+   *  before its row, so a fresh unreferenced blob may be one whose row is about to commit. */
+  BLOB_GC_GRACE_SECONDS: positive("a number of seconds above 0").default(3600),
+  /** How often each instance looks for orphan blobs (also once at start-up). */
+  BLOB_GC_INTERVAL_SECONDS: positive("a number of seconds above 0").default(3600),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { fsyncPath, mkdirDurable } from "./durable-dir";
 
 /**
  * Content-addressed files under `<DATA_DIR>/blobs/sha256/ab/cd/<hash>`. A blob is written to a temp
@@ -16,11 +17,12 @@ import { AppError } from "@/lib/http/errors";
 export type TempBlob = { path: string; sha256: string; size: number };
 
 const root = () => env().blobDir;
-const tmpDir = () => path.join(root(), "tmp");
+export const tmpDir = () => path.join(root(), "tmp");
+export const blobRoot = () => path.join(root(), "sha256");
 
 export function blobPath(sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
-  return path.join(root(), "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  return path.join(blobRoot(), sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
 // Socket chunks are 64 KiB; writing them one by one makes every chunk wait for a thread-pool round
@@ -81,14 +83,14 @@ export async function receiveToTemp(source: Readable, maxBytes: number): Promise
   return { path: file, sha256: hash.digest("hex"), size };
 }
 
-/** Moves a received temp file to its content address (durably); drops it if the blob already exists. */
+/**
+ * Moves a received temp file to its content address, durably. An existing copy (the same bytes) is
+ * replaced rather than kept, so the blob's mtime is this publish's: the orphan collector's grace
+ * period counts from it (collect-orphans.ts), and an old orphan about to gain a row is not collected.
+ */
 export async function commitTemp(temp: TempBlob): Promise<void> {
   const target = blobPath(temp.sha256);
-  if (await exists(target)) {
-    await unlink(temp.path);
-    return;
-  }
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdirDurable(path.dirname(target));
   await rename(temp.path, target);
   await fsyncPath(path.dirname(target));
 }
@@ -135,21 +137,5 @@ export async function checkBlobStore(): Promise<void> {
   } finally {
     await handle.close();
     await rm(probe, { force: true });
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function fsyncPath(target: string): Promise<void> {
-  const handle = await open(target, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
