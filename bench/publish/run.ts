@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, open, rm } from "node:fs/promises";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
@@ -12,7 +13,7 @@ import { benchHub } from "../lib/stack";
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_MIB ?? 100) * MiB;
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 async function buildArchive(file: string, version: string): Promise<void> {
   const zip = new yazl.ZipFile();
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     const copies: number[] = [];
     const publishes: number[] = [];
     let growth = 0;
+    const loadBefore = os.loadavg()[0];
     for (const archive of archives) {
       copies.push(await timedCopy(archive, path.join(root, "copy.zip")));
       await rm(path.join(root, "copy.zip"));
@@ -89,13 +91,15 @@ async function main(): Promise<void> {
       growth = Math.max(growth, memory(pid).hwm - before);
       publishes.push(result.ms);
     }
+    const loadAfter = os.loadavg()[0];
     const [copyMs, publishMs] = [median(copies), median(publishes)];
     const rate = (ms: number) => size / MiB / (ms / 1000);
     console.log(`archive: ${(size / MiB).toFixed(1)} MiB (stored zip); median of ${RUNS} runs`);
+    console.log(`machine: ${os.cpus().length} cores, load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`);
     console.log(`copy + fsync (peer):   ${copyMs.toFixed(0).padStart(6)} ms   ${rate(copyMs).toFixed(0).padStart(5)} MiB/s`);
-    console.log(
-      `publish over HTTP:     ${publishMs.toFixed(0).padStart(6)} ms   ${rate(publishMs).toFixed(0).padStart(5)} MiB/s   = ${((100 * copyMs) / publishMs).toFixed(0)}% of copy (goal ≥ 50%)`,
-    );
+    console.log(`publish over HTTP:     ${publishMs.toFixed(0).padStart(6)} ms   ${rate(publishMs).toFixed(0).padStart(5)} MiB/s`);
+    console.log(`runs (copy / publish, ms): ${copies.map((c, i) => `${c.toFixed(0)}/${publishes[i].toFixed(0)}`).join("  ")}`);
+    console.log(`ratio: publish throughput = ${((100 * copyMs) / publishMs).toFixed(0)}% of copy + fsync (goal ≥ 50%)`);
     console.log(`server peak memory growth: ${(growth / MiB).toFixed(1)} MiB, worst run (goal < 64 MiB)`);
   } finally {
     await stack.stop();

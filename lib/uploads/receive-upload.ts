@@ -4,7 +4,8 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/http/errors";
 import { nodeBodyOf } from "@/lib/http/node-body";
-import { discardTemp, receiveToTemp, type TempBlob } from "@/lib/storage/blob-store";
+import { discardTemp, type TempBlob } from "@/lib/storage/blob-store";
+import { receiveToTemp } from "@/lib/storage/receive-to-temp";
 
 export type Upload = { file: TempBlob; fields: Record<string, string> };
 /** Runs once the fields before the file are known and before the file is read; throwing refuses the upload. */
