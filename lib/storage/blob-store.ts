@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { fsyncPath, mkdirDurable } from "./durable-dir";
@@ -31,6 +31,8 @@ export function blobPath(sha256: string): string {
 export async function commitTemp(temp: TempBlob): Promise<void> {
   const target = blobPath(temp.sha256);
   await mkdirDurable(path.dirname(target));
+  const now = new Date();
+  await utimes(temp.path, now, now); // the grace period counts from the commit, not from the upload's last byte
   await rename(temp.path, target);
   await fsyncPath(path.dirname(target));
 }

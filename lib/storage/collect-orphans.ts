@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { link, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
@@ -28,25 +28,18 @@ export async function collectOrphans(graceMs = env().BLOB_GC_GRACE_SECONDS * 100
     for (const hash of batch) if (!referenced.has(hash) && (await removeIfStillOld(hash, graceMs))) removed++;
     batch = [];
   };
-  for (const hash of await oldBlobs(graceMs)) {
-    batch.push(hash);
-    if (batch.length >= BATCH) await flush();
-  }
-  await flush();
-  return removed;
-}
-
-async function oldBlobs(graceMs: number): Promise<string[]> {
-  const found: string[] = [];
   const list = (dir: string) => readdir(dir).catch(() => [] as string[]);
   for (const a of await list(blobRoot())) {
     for (const b of await list(path.join(blobRoot(), a))) {
       for (const name of await list(path.join(blobRoot(), a, b))) {
-        if (HASH.test(name) && (await isOld(blobPath(name), graceMs))) found.push(name);
+        if (!HASH.test(name) || !(await isOld(blobPath(name), graceMs))) continue;
+        batch.push(name);
+        if (batch.length >= BATCH) await flush();
       }
     }
   }
-  return found;
+  if (batch.length) await flush();
+  return removed;
 }
 
 /**
@@ -65,7 +58,9 @@ async function removeIfStillOld(hash: string, graceMs: number): Promise<boolean>
     await rm(aside, { force: true });
     return true;
   }
-  await rename(aside, blobPath(hash));
+  // A publish replaced it just before: put its copy back, unless yet another publish already did.
+  await link(aside, blobPath(hash)).catch(() => {});
+  await rm(aside, { force: true });
   return false;
 }
 
