@@ -70,13 +70,16 @@ async function main(): Promise<void> {
   const { token } = await bootstrapAdmin(stack.hub.url);
   const root = path.dirname(stack.dataDir);
   const archives: string[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run <= RUNS; run++) {
     archives.push(path.join(root, `big-${run}.zip`));
     await buildArchive(archives[run], `1.0.${run}`); // a new version each run: every publish stores
   }
+  // A hub in service is warm: the first publish (compiling the upload path, starting the pools) is not measured.
+  const warmUp = archives.shift()!;
   const size = statSync(archives[0]).size;
   try {
     const pid = stack.hub.child.pid!;
+    if ((await upload(stack.hub.url, warmUp, token)).status !== 201) throw new Error("the warm-up publish failed");
     const copies: number[] = [];
     const publishes: number[] = [];
     let growth = 0;
