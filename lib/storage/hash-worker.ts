@@ -5,9 +5,9 @@ import { processSingleton } from "@/lib/process-singleton";
 /**
  * SHA-256 of a file that is still being written, computed on a worker thread that reads behind the
  * writer: the receiving thread only says how far the file is written, and never copies or hashes a
- * byte itself. Hashing on the receiving thread was the largest single cost of a publish (~60 ms per
- * 100 MiB here, bench/publish); the worker does it beside the socket reads and the writes. One
- * worker per process serves every upload, in the order the messages arrive.
+ * byte itself. Hashing on the receiving thread was its largest single cost (60-90 ms of a ~230 ms
+ * 100 MiB publish, bench/publish); on the worker, paired runs took ~230 → ~200 ms (2 busy cores, so
+ * the gain is what the other core can spare). One worker per process serves every upload, in order.
  */
 export type FileHash = {
   /** The file is written (not necessarily synced) up to `bytes`. */
