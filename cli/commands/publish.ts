@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseConfig } from "../../lib/registry/config/parse-config";
 import { packFolder } from "../../lib/registry/pack/pack-folder";
 import type { PublishResult } from "../../lib/registry/schemas";
 import type { HubClient } from "../client";
 import { CliError } from "../errors";
+import { pluginCodeOfFolder, pluginCodeOfZip } from "../plugin-code";
 import { print, progressBar, type Output } from "../output";
 
 const ARCHIVE = /\.(zip|tar\.gz|tgz)$/i;
@@ -30,7 +30,7 @@ export async function publish(client: HubClient, source: string, output: Output)
   let code: string | undefined;
   try {
     if (info.isDirectory()) {
-      code = await codeOfFolder(source);
+      code = await pluginCodeOfFolder(source);
       scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-publish-"));
       archive = path.join(scratch, `${path.basename(path.resolve(source))}.zip`);
       await packFolder(source, archive);
@@ -38,6 +38,7 @@ export async function publish(client: HubClient, source: string, output: Output)
       throw new CliError(`${source} is neither a plugin folder nor a .zip / .tar.gz archive.`, 2);
     }
     const type = /\.zip$/i.test(archive) ? "application/zip" : "application/gzip";
+    if (!code && type === "application/zip") code = await pluginCodeOfZip(archive);
     // Naming the plugin lets the hub refuse a token that may not publish it before the upload starts.
     const target = code ? `/api/v1/plugins?plugin=${encodeURIComponent(code)}` : "/api/v1/plugins";
     const { body } = await client.upload<PublishResult>(target, archive, type, progressBar("Uploading"));
@@ -48,17 +49,6 @@ export async function publish(client: HubClient, source: string, output: Output)
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
-}
-
-/** The plugin code from the folder's config, when it parses; otherwise the hub reports the problem. */
-async function codeOfFolder(dir: string): Promise<string | undefined> {
-  for (const name of ["config.yaml", "synapse.yaml"]) {
-    const text = await readFile(path.join(dir, name), "utf8").catch(() => null);
-    if (text === null) continue;
-    const parsed = parseConfig(text);
-    return parsed.ok ? parsed.config.code : undefined;
-  }
-  return undefined;
 }
 
 async function folderOrThrow(dir: string): Promise<string> {
