@@ -79,7 +79,11 @@ async function main(): Promise<void> {
   const size = statSync(archives[0]).size;
   try {
     const pid = stack.hub.child.pid!;
-    if ((await upload(stack.hub.url, warmUp, token)).status !== 201) throw new Error("the warm-up publish failed");
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    const idle = memory(pid).rss;
+    const warm = await upload(stack.hub.url, warmUp, token);
+    if (warm.status !== 201) throw new Error(`the warm-up publish answered ${warm.status}`);
+    const coldGrowth = memory(pid).hwm - idle;
     const copies: number[] = [];
     const publishes: number[] = [];
     let growth = 0;
@@ -103,7 +107,9 @@ async function main(): Promise<void> {
     console.log(`publish over HTTP:     ${publishMs.toFixed(0).padStart(6)} ms   ${rate(publishMs).toFixed(0).padStart(5)} MiB/s`);
     console.log(`runs (copy / publish, ms): ${copies.map((c, i) => `${c.toFixed(0)}/${publishes[i].toFixed(0)}`).join("  ")}`);
     console.log(`ratio: publish throughput = ${((100 * copyMs) / publishMs).toFixed(0)}% of copy + fsync (goal ≥ 50%)`);
-    console.log(`server peak memory growth: ${(growth / MiB).toFixed(1)} MiB, worst run (goal < 64 MiB)`);
+    console.log(
+      `server peak memory growth: ${(growth / MiB).toFixed(1)} MiB, worst measured run; ${(coldGrowth / MiB).toFixed(1)} MiB for the first (warm-up) publish, ${warm.ms.toFixed(0)} ms (goal < 64 MiB)`,
+    );
   } finally {
     await stack.stop();
   }
