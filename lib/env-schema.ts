@@ -56,6 +56,11 @@ export const envSchema = z.object({
   /** How often each instance proves its catalog change feed alive, and how long it waits for the proof. */
   CATALOG_HEARTBEAT_INTERVAL_MS: millis(5_000),
   CATALOG_HEARTBEAT_TIMEOUT_MS: millis(5_000),
+  /** Orphan blobs (no row points at them) younger than this are kept: a publish commits its blob
+   *  before its row, so a fresh unreferenced blob may be one whose row is about to commit. */
+  BLOB_GC_GRACE_SECONDS: positive("a number of seconds above 0").default(3600),
+  /** How often each instance looks for orphan blobs (also once at start-up). */
+  BLOB_GC_INTERVAL_SECONDS: positive("a number of seconds above 0").default(3600),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, readFileSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, open, rm } from "node:fs/promises";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
@@ -12,7 +13,7 @@ import { benchHub } from "../lib/stack";
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_MIB ?? 100) * MiB;
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 async function buildArchive(file: string, version: string): Promise<void> {
   const zip = new yazl.ZipFile();
@@ -69,16 +70,24 @@ async function main(): Promise<void> {
   const { token } = await bootstrapAdmin(stack.hub.url);
   const root = path.dirname(stack.dataDir);
   const archives: string[] = [];
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run <= RUNS; run++) {
     archives.push(path.join(root, `big-${run}.zip`));
     await buildArchive(archives[run], `1.0.${run}`); // a new version each run: every publish stores
   }
+  // A hub in service is warm: the first publish (compiling the upload path, starting the pools) is not measured.
+  const warmUp = archives.shift()!;
   const size = statSync(archives[0]).size;
   try {
     const pid = stack.hub.child.pid!;
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    const idle = memory(pid).rss;
+    const warm = await upload(stack.hub.url, warmUp, token);
+    if (warm.status !== 201) throw new Error(`the warm-up publish answered ${warm.status}`);
+    const coldGrowth = memory(pid).hwm - idle;
     const copies: number[] = [];
     const publishes: number[] = [];
     let growth = 0;
+    const loadBefore = os.loadavg()[0];
     for (const archive of archives) {
       copies.push(await timedCopy(archive, path.join(root, "copy.zip")));
       await rm(path.join(root, "copy.zip"));
@@ -89,14 +98,18 @@ async function main(): Promise<void> {
       growth = Math.max(growth, memory(pid).hwm - before);
       publishes.push(result.ms);
     }
+    const loadAfter = os.loadavg()[0];
     const [copyMs, publishMs] = [median(copies), median(publishes)];
     const rate = (ms: number) => size / MiB / (ms / 1000);
     console.log(`archive: ${(size / MiB).toFixed(1)} MiB (stored zip); median of ${RUNS} runs`);
+    console.log(`machine: ${os.cpus().length} cores, load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`);
     console.log(`copy + fsync (peer):   ${copyMs.toFixed(0).padStart(6)} ms   ${rate(copyMs).toFixed(0).padStart(5)} MiB/s`);
+    console.log(`publish over HTTP:     ${publishMs.toFixed(0).padStart(6)} ms   ${rate(publishMs).toFixed(0).padStart(5)} MiB/s`);
+    console.log(`runs (copy / publish, ms): ${copies.map((c, i) => `${c.toFixed(0)}/${publishes[i].toFixed(0)}`).join("  ")}`);
+    console.log(`ratio: publish throughput = ${((100 * copyMs) / publishMs).toFixed(0)}% of copy + fsync (goal ≥ 50%)`);
     console.log(
-      `publish over HTTP:     ${publishMs.toFixed(0).padStart(6)} ms   ${rate(publishMs).toFixed(0).padStart(5)} MiB/s   = ${((100 * copyMs) / publishMs).toFixed(0)}% of copy (goal ≥ 50%)`,
+      `server peak memory growth: ${(growth / MiB).toFixed(1)} MiB, worst measured run; ${(coldGrowth / MiB).toFixed(1)} MiB for the first (warm-up) publish, ${warm.ms.toFixed(0)} ms (goal < 64 MiB)`,
     );
-    console.log(`server peak memory growth: ${(growth / MiB).toFixed(1)} MiB, worst run (goal < 64 MiB)`);
   } finally {
     await stack.stop();
   }

@@ -7,6 +7,7 @@ import { packFolder } from "../../lib/registry/pack/pack-folder";
 import type { PublishResult } from "../../lib/registry/schemas";
 import type { HubClient } from "../client";
 import { CliError } from "../errors";
+import { pluginCodeOfFolder, pluginCodeOfZip } from "../plugin-code";
 import { print, progressBar, type Output } from "../output";
 
 const ARCHIVE = /\.(zip|tar\.gz|tgz)$/i;
@@ -26,8 +27,10 @@ export async function publish(client: HubClient, source: string, output: Output)
   if (!info) throw new CliError(`${source} does not exist.`, 2);
   let scratch: string | undefined;
   let archive = path.resolve(source);
+  let code: string | undefined;
   try {
     if (info.isDirectory()) {
+      code = await pluginCodeOfFolder(source);
       scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-publish-"));
       archive = path.join(scratch, `${path.basename(path.resolve(source))}.zip`);
       await packFolder(source, archive);
@@ -35,7 +38,10 @@ export async function publish(client: HubClient, source: string, output: Output)
       throw new CliError(`${source} is neither a plugin folder nor a .zip / .tar.gz archive.`, 2);
     }
     const type = /\.zip$/i.test(archive) ? "application/zip" : "application/gzip";
-    const { body } = await client.upload<PublishResult>("/api/v1/plugins", archive, type, progressBar("Uploading"));
+    if (!code && type === "application/zip") code = await pluginCodeOfZip(archive);
+    // Naming the plugin lets the hub refuse a token that may not publish it before the upload starts.
+    const target = code ? `/api/v1/plugins?plugin=${encodeURIComponent(code)}` : "/api/v1/plugins";
+    const { body } = await client.upload<PublishResult>(target, archive, type, progressBar("Uploading"));
     const { plugin, version } = body;
     const url = `${client.host}/plugins/${plugin.code}?version=${encodeURIComponent(version.version)}`;
     const headline = body.created ? `Published ${plugin.code}@${version.version}` : `Already published (identical archive): ${plugin.code}@${version.version}`;

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { receiveToTemp } from "@/lib/storage/blob-store";
+import { receiveToTemp } from "@/lib/storage/receive-to-temp";
 import { env } from "@/lib/env";
 import { packFolder } from "./pack/pack-folder";
 import { publishVersion } from "./publish-version";

@@ -1,11 +1,10 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { fsyncPath, mkdirDurable } from "./durable-dir";
 
 /**
  * Content-addressed files under `<DATA_DIR>/blobs/sha256/ab/cd/<hash>`. A blob is written to a temp
@@ -16,79 +15,24 @@ import { AppError } from "@/lib/http/errors";
 export type TempBlob = { path: string; sha256: string; size: number };
 
 const root = () => env().blobDir;
-const tmpDir = () => path.join(root(), "tmp");
+export const tmpDir = () => path.join(root(), "tmp");
+export const blobRoot = () => path.join(root(), "sha256");
 
 export function blobPath(sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
-  return path.join(root(), "sha256", sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  return path.join(blobRoot(), sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
-// Socket chunks are 64 KiB; writing them one by one makes every chunk wait for a thread-pool round
-// trip. Batches of 1 MiB, and flushing to disk every 8 MiB while the upload is still arriving (so the
-// disk works in parallel with the network), took a 100 MiB publish from 720 to ~400 ms (bench/publish).
-const WRITE_BATCH = 1024 * 1024;
-const FLUSH_EVERY = 8 * 1024 * 1024;
-
-/** Streams `source` into a temp file, hashing as it goes; stops with 413 past `maxBytes`. */
-export async function receiveToTemp(source: Readable, maxBytes: number): Promise<TempBlob> {
-  await mkdir(tmpDir(), { recursive: true });
-  const file = path.join(tmpDir(), `${randomUUID()}.part`);
-  const handle = await open(file, "wx");
-  const hash = createHash("sha256");
-  let size = 0;
-  let batch: Buffer[] = [];
-  let batched = 0;
-  let unflushed = 0;
-  let flushing: Promise<void> | undefined;
-  let writing: Promise<unknown> | undefined;
-  // One write stays in flight while the next batch arrives; writes stay in order.
-  const writeBatch = async () => {
-    await writing;
-    writing = handle.writev(batch);
-    unflushed += batched;
-    batch = [];
-    batched = 0;
-    if (unflushed >= FLUSH_EVERY) {
-      await writing;
-      await flushing;
-      flushing = handle.datasync();
-      unflushed = 0;
-    }
-  };
-  try {
-    // Not destroyed on an early exit: a refused upload is drained below, so the client still gets
-    // its answer (a 413, say) instead of a reset connection.
-    for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > maxBytes) throw new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`);
-      hash.update(chunk);
-      batch.push(chunk);
-      batched += chunk.length;
-      if (batched >= WRITE_BATCH) await writeBatch();
-    }
-    if (batched > 0) await writeBatch();
-    await writing;
-    await flushing;
-    await handle.sync();
-  } catch (error) {
-    await Promise.allSettled([writing, flushing]);
-    await handle.close();
-    await rm(file, { force: true });
-    source.resume();
-    throw error;
-  }
-  await handle.close();
-  return { path: file, sha256: hash.digest("hex"), size };
-}
-
-/** Moves a received temp file to its content address (durably); drops it if the blob already exists. */
+/**
+ * Moves a received temp file to its content address, durably. An existing copy (the same bytes) is
+ * replaced rather than kept, so the blob's mtime is this publish's: the orphan collector's grace
+ * period counts from it (collect-orphans.ts), and an old orphan about to gain a row is not collected.
+ */
 export async function commitTemp(temp: TempBlob): Promise<void> {
   const target = blobPath(temp.sha256);
-  if (await exists(target)) {
-    await unlink(temp.path);
-    return;
-  }
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdirDurable(path.dirname(target));
+  const now = new Date();
+  await utimes(temp.path, now, now); // the grace period counts from the commit, not from the upload's last byte
   await rename(temp.path, target);
   await fsyncPath(path.dirname(target));
 }
@@ -135,21 +79,5 @@ export async function checkBlobStore(): Promise<void> {
   } finally {
     await handle.close();
     await rm(probe, { force: true });
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function fsyncPath(target: string): Promise<void> {
-  const handle = await open(target, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

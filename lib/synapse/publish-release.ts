@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, type FieldError } from "@/lib/http/errors";
 import { hubOrigin } from "@/lib/http/hub-origin";
+import { admitPublisher, assertMayPublishCode, parseCodeHint } from "@/lib/registry/publish-gate";
 import { publishVersion } from "@/lib/registry/publish-version";
 import { discardTemp } from "@/lib/storage/blob-store";
 import { receiveUpload } from "@/lib/uploads/receive-upload";
@@ -22,7 +23,12 @@ const fieldsSchema = z.object({
 
 /** POST /plugin_releases/: the archive in the zip is authoritative; the form must agree with it. */
 export async function publishRelease(req: Request, principal: Principal): Promise<Response> {
-  const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
+  // The SDK sends `plugin` before the file: scope and ownership are settled before the archive is read.
+  await admitPublisher(principal);
+  const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES, "file", async (fields) => {
+    const code = parseCodeHint(fields.plugin, "plugin");
+    if (code) await assertMayPublishCode(principal, code);
+  });
   const parsed = fieldsSchema.safeParse(upload.fields);
   if (!parsed.success) {
     await discardTemp(upload.file);

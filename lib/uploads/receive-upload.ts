@@ -4,9 +4,12 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { AppError } from "@/lib/http/errors";
 import { nodeBodyOf } from "@/lib/http/node-body";
-import { discardTemp, receiveToTemp, type TempBlob } from "@/lib/storage/blob-store";
+import { discardTemp, type TempBlob } from "@/lib/storage/blob-store";
+import { receiveToTemp } from "@/lib/storage/receive-to-temp";
 
 export type Upload = { file: TempBlob; fields: Record<string, string> };
+/** Runs once the fields before the file are known and before the file is read; throwing refuses the upload. */
+export type BeforeFile = (fields: Record<string, string>) => Promise<void>;
 
 const MULTIPART_SLACK = 1024 * 1024;
 const RAW_TYPES = /^application\/(zip|x-zip-compressed|gzip|x-gzip|x-compressed-tar|octet-stream)\b/;
@@ -16,7 +19,7 @@ const RAW_TYPES = /^application\/(zip|x-zip-compressed|gzip|x-gzip|x-compressed-
  * with the archive in the `file` field (what `curl -F file=@plugin.zip` sends), or the raw archive
  * as the request body.
  */
-export async function receiveUpload(req: Request, maxBytes: number, fileField = "file"): Promise<Upload> {
+export async function receiveUpload(req: Request, maxBytes: number, fileField = "file", beforeFile?: BeforeFile): Promise<Upload> {
   const type = req.headers.get("content-type") ?? "";
   const length = Number(req.headers.get("content-length"));
   if (Number.isFinite(length) && length > maxBytes + MULTIPART_SLACK) {
@@ -24,13 +27,19 @@ export async function receiveUpload(req: Request, maxBytes: number, fileField = 
   }
   if (!req.body) throw missingFile(fileField);
   const body = nodeBodyOf(req) ?? Readable.fromWeb(req.body as unknown as WebReadableStream);
-  if (type.startsWith("multipart/form-data")) return receiveMultipart(body, type, maxBytes, fileField);
-  if (RAW_TYPES.test(type)) return { file: await receiveToTemp(body, maxBytes), fields: {} };
+  if (type.startsWith("multipart/form-data")) return receiveMultipart(body, type, maxBytes, fileField, beforeFile);
+  if (RAW_TYPES.test(type)) {
+    await beforeFile?.({}).catch((error) => {
+      body.resume(); // drained, not reset, so the client reads the refusal
+      throw error;
+    });
+    return { file: await receiveToTemp(body, maxBytes), fields: {} };
+  }
   body.resume();
   throw new AppError("unsupported_media_type", "Send the archive as multipart/form-data (field `file`) or as application/zip / application/gzip.");
 }
 
-function receiveMultipart(body: Readable, type: string, maxBytes: number, fileField: string): Promise<Upload> {
+function receiveMultipart(body: Readable, type: string, maxBytes: number, fileField: string, beforeFile?: BeforeFile): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -53,7 +62,9 @@ function receiveMultipart(body: Readable, type: string, maxBytes: number, fileFi
         stream.resume();
         return;
       }
-      file = receiveToTemp(stream, maxBytes);
+      // busboy holds the rest of the body back until the file stream is read, so a refusal here comes
+      // before the archive is uploaded; fields after the file are not seen by the check.
+      file = (beforeFile ? beforeFile({ ...fields }) : Promise.resolve()).then(() => receiveToTemp(stream, maxBytes));
       file.catch(fail);
     });
     parser.on("close", () => {

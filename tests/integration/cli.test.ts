@@ -1,5 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -83,5 +85,36 @@ describe("the synapse-hub CLI against the running hub", () => {
     const unreachable = cli("plugins", "--host", "http://127.0.0.1:9");
     expect(unreachable.code).toBe(1);
     expect(unreachable.err).toContain("Cannot reach the hub");
+  });
+
+  it("names the plugin it publishes, so the hub can refuse a token before the upload", async () => {
+    // A stand-in hub that records what the CLI asks for and refuses at once, as the hub does.
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.url ?? "");
+      res.writeHead(403, { "content-type": "application/problem+json" });
+      res.end(JSON.stringify({ status: 403, code: "insufficient_scope", detail: "This token lacks the publish scope." }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const run = (source: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [path.resolve("cli/bin.mjs"), "publish", source, "--host", host, "--token", "shub_x"], {
+          env,
+          cwd: work,
+          stdio: "ignore",
+        });
+        child.on("exit", resolve);
+      });
+    try {
+      const folder = exampleCopy("tiny-classifier", "9.9.9");
+      expect(await run(folder)).toBe(1);
+      const zip = path.join(work, "tiny.zip");
+      expect(cli("pack", folder, "-o", zip).code).toBe(0);
+      expect(await run(zip)).toBe(1);
+      expect(seen).toEqual(["/api/v1/plugins?plugin=tiny-classifier", "/api/v1/plugins?plugin=tiny-classifier"]);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -120,6 +120,24 @@ describe("publishing over HTTP", () => {
     expect((await fetch(`${hubUrl()}/api/v1/plugins/${code}`)).status).toBe(404);
   });
 
+  it("refuses archives that Linux could not unpack, each with its own code", async () => {
+    const code = uniqueCode();
+    const longName = await publish(pluginZip({ code, extra: [{ name: `${code}/${"n".repeat(256)}.py`, data: "x" }] }));
+    expect(longName.status).toBe(422);
+    expect((await longName.json()).code).toBe("archive_name_too_long");
+    const deep = `${code}/${Array.from({ length: 20 }, () => "d".repeat(250)).join("/")}/f.py`;
+    const longPath = await publish(
+      await buildTarGz([
+        { name: `${code}/config.yaml`, data: configYaml({ code }) },
+        { name: deep, data: "x" },
+      ]),
+      "p.tar.gz",
+    );
+    expect(longPath.status).toBe(422);
+    expect((await longPath.json()).code).toBe("archive_path_too_long");
+    expect((await fetch(`${hubUrl()}/api/v1/plugins/${code}`, { headers: authHeaders() })).status).toBe(404);
+  });
+
   it("explains a missing file field and a missing config", async () => {
     const empty = await fetch(`${hubUrl()}/api/v1/plugins`, { method: "POST", body: new FormData(), headers: authHeaders() });
     expect(empty.status).toBe(422);

@@ -10,6 +10,8 @@ export type ArchiveRejection =
   | "too_many_entries"
   | "ratio_exceeded"
   | "path_too_deep"
+  | "name_too_long"
+  | "path_too_long"
   | "absolute_path"
   | "path_traversal"
   | "backslash_path"

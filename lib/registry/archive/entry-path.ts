@@ -1,6 +1,12 @@
 import { archiveError, quote } from "./archive-error";
 import type { ArchiveLimits } from "./limits";
 
+// What an ordinary Linux filesystem can hold (NAME_MAX, PATH_MAX with its NUL), counted in the UTF-8
+// bytes an extractor writes: runs unpack archives there, so an entry past these could never be
+// unpacked and is refused at publish.
+export const MAX_NAME_BYTES = 255;
+export const MAX_PATH_BYTES = 4095;
+
 /**
  * Checks one entry name from an archive and returns it normalised (no leading "./", no trailing "/").
  * Returns "" for the archive's own root folder entry ("./"), which callers skip.
@@ -15,7 +21,15 @@ export function checkEntryPath(name: string, limits: Pick<ArchiveLimits, "maxDep
   if (segments.length > limits.maxDepth) {
     throw archiveError("path_too_deep", `Entry ${quote(name)} is ${segments.length} levels deep; the limit is ${limits.maxDepth}.`);
   }
-  return segments.join("/");
+  const long = segments.find((segment) => Buffer.byteLength(segment) > MAX_NAME_BYTES);
+  if (long !== undefined) {
+    throw archiveError("name_too_long", `Entry ${quote(name)} has a name of ${Buffer.byteLength(long)} bytes; Linux allows ${MAX_NAME_BYTES}.`);
+  }
+  const normalised = segments.join("/");
+  if (Buffer.byteLength(normalised) > MAX_PATH_BYTES) {
+    throw archiveError("path_too_long", `Entry ${quote(name)} has a path of ${Buffer.byteLength(normalised)} bytes; Linux allows ${MAX_PATH_BYTES}.`);
+  }
+  return normalised;
 }
 
 /** Zip names are UTF-8 when flagged (or when they decode cleanly), else CP437 in theory; Latin-1 is close enough to display. */

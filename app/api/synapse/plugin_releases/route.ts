@@ -2,7 +2,6 @@
 // POST /plugin_releases/ — the Synapse SDK's `synapse plugin publish` (multipart, token auth)
 import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
 import { hubOrigin } from "@/lib/http/hub-origin";
 import { route } from "@/lib/http/route";
@@ -46,8 +45,6 @@ export const GET = route(
 export const POST = route(
   { summary: "Publish a release: the Synapse SDK's `synapse plugin publish` (multipart)", upload: true, status: 201 },
   async ({ req }) => {
-    const principal = await requirePrincipal(req);
-    await enforceRateLimit("publish", principal.user.id);
-    return publishRelease(req, principal);
+    return publishRelease(req, await requirePrincipal(req));
   },
 );

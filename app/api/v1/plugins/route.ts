@@ -1,14 +1,12 @@
 // GET /api/v1/plugins — search and page through the catalog
-// POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body)
+// POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body; `?plugin=<code>` optional)
+import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
-import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { cachedCatalog } from "@/lib/registry/catalog-cache";
 import { listPlugins } from "@/lib/registry/list-plugins";
-import { publishVersion } from "@/lib/registry/publish-version";
+import { receiveAndPublish } from "@/lib/registry/receive-publish";
 import { listQuerySchema, pluginListSchema, publishResultSchema } from "@/lib/registry/schemas";
-import { receiveUpload } from "@/lib/uploads/receive-upload";
 
 export const dynamic = "force-dynamic";
 
@@ -21,13 +19,16 @@ export const GET = route(
 );
 
 export const POST = route(
-  { summary: "Publish a plugin archive (201; 200 when the same bytes were already published)", upload: true, response: publishResultSchema, status: 201 },
+  {
+    summary: "Publish a plugin archive (201; 200 when the same bytes were already published)",
+    query: z.object({ plugin: z.string().optional().describe("The plugin's code, when known: who may publish it is checked before the upload") }),
+    upload: true,
+    response: publishResultSchema,
+    status: 201,
+  },
   async ({ req }) => {
-    // Authenticate before reading a byte of the body.
-    const publisher = await requirePrincipal(req);
-    await enforceRateLimit("publish", publisher.user.id);
-    const upload = await receiveUpload(req, env().ARCHIVE_MAX_BYTES);
-    const result = await publishVersion(upload.file, publisher);
+    // Authenticate, and decide who may publish, before reading a byte of the body.
+    const result = await receiveAndPublish(req, await requirePrincipal(req));
     return Response.json(result, {
       status: result.created ? 201 : 200,
       headers: { location: `/api/v1/plugins/${result.plugin.code}/versions/${encodeURIComponent(result.version.version)}` },

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
+import { freePort } from "@/scripts/lib/postgres";
+import { authHeaders, pluginZip, publish, sha256, uniqueCode } from "@/tests/helpers/hub";
+
+// Blobs that no row points at are collected; referenced blobs and fresh ones never are. Each hub here
+// shares the test database but has a blob store of its own, so a short grace period cannot touch
+// the blobs of publishes other test files are making.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "orphan-blobs-"));
+const started: HubProcess[] = [];
+afterAll(async () => {
+  await Promise.all(started.map((hub) => hub.stop("SIGKILL")));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function hub(env: Record<string, string> = {}): Promise<HubProcess> {
+  const started_ = await startHub({
+    host: "127.0.0.1",
+    port: await freePort(),
+    quiet: !process.env.TEST_VERBOSE,
+    env: { DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: dataDir, NODE_ENV: "production", SEED_EXAMPLES: "false", ...env },
+  });
+  started.push(started_);
+  return started_;
+}
+
+const blobFile = (hash: string) => path.join(dataDir, "blobs", "sha256", hash.slice(0, 2), hash.slice(2, 4), hash);
+
+async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Holds the plugin's row lock, so publishes of it stop between their blob commit and their row. */
+async function holdPlugin(code: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query("SELECT id FROM plugins WHERE code = $1 FOR UPDATE", [code]);
+  return client;
+}
+
+describe("the orphan blob collector", () => {
+  it("removes the blobs of a publish refused after its commit and of a crash, and keeps every referenced blob", async () => {
+    const code = uniqueCode("orphans");
+    const first = await hub();
+    const kept = pluginZip({ code, version: "1.0.0" });
+    expect((await publish(kept, "p.zip", first.url)).status).toBe(201);
+
+    // Two publishes of 1.1.0 with different bytes race: both commit their blob, one row wins.
+    const [a, b] = [pluginZip({ code, version: "1.1.0", salt: "a" }), pluginZip({ code, version: "1.1.0", salt: "b" })];
+    let lock = await holdPlugin(code);
+    const racing = [publish(a, "a.zip", first.url), publish(b, "b.zip", first.url)];
+    await until("both raced blobs are committed", () => existsSync(blobFile(sha256(a))) && existsSync(blobFile(sha256(b))));
+    await lock.query("COMMIT");
+    await lock.end();
+    const statuses = await Promise.all(racing.map(async (response) => (await response).status));
+    expect(statuses.sort()).toEqual([201, 409]);
+    const [winner, loser] = statuses[0] === 201 ? [a, b] : [b, a];
+
+    // A crash between the blob and its row: the hub is killed while the row waits for the lock.
+    const crashed = pluginZip({ code, version: "1.2.0" });
+    lock = await holdPlugin(code);
+    const lost = publish(crashed, "c.zip", first.url).catch(() => null);
+    await until("the crashed publish's blob is committed", () => existsSync(blobFile(sha256(crashed))));
+    await first.stop("SIGKILL");
+    await lost;
+    await lock.query("COMMIT");
+    await lock.end();
+
+    // And an orphan planted as an older crash would have left it, with its folders.
+    const planted = "f".repeat(64);
+    mkdirSync(path.dirname(blobFile(planted)), { recursive: true });
+    writeFileSync(blobFile(planted), "left by a crash");
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(blobFile(planted), old, old);
+
+    // Nothing is collected within the grace period.
+    const patient = await hub({ BLOB_GC_GRACE_SECONDS: "3600", BLOB_GC_INTERVAL_SECONDS: "1" });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    for (const bytes of [kept, winner, loser, crashed]) expect(existsSync(blobFile(sha256(bytes)))).toBe(true);
+    await patient.stop();
+
+    // With a short grace period, a fresh instance collects the orphans at start-up.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const collector = await hub({ BLOB_GC_GRACE_SECONDS: "1", BLOB_GC_INTERVAL_SECONDS: "1" });
+    await until("the orphans are collected", () => [loser, crashed].every((bytes) => !existsSync(blobFile(sha256(bytes)))) && !existsSync(blobFile(planted)));
+    for (const bytes of [kept, winner]) expect(existsSync(blobFile(sha256(bytes)))).toBe(true);
+    expect(readdirSync(path.join(dataDir, "blobs", "tmp")).filter((name) => name.startsWith("orphan-"))).toEqual([]);
+
+    // What survived is what rows point at: both versions download, byte for byte.
+    for (const [version, bytes] of [
+      ["1.0.0", kept],
+      ["1.1.0", winner],
+    ] as const) {
+      const download = await fetch(`${collector.url}/api/v1/plugins/${code}/versions/${version}/archive`, { headers: authHeaders() });
+      expect(download.status).toBe(200);
+      expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(sha256(bytes));
+    }
+    // The crashed version never got a row, and can be published again.
+    expect((await publish(crashed, "c.zip", collector.url)).status).toBe(201);
+    expect(existsSync(blobFile(sha256(crashed)))).toBe(true);
+  });
+});
