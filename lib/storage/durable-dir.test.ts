@@ -23,7 +23,7 @@ function traced(target: string): string[] {
       "--import",
       "tsx",
       "--import",
-      "./scripts/server/register.mjs",
+      "./server/register.mjs",
       "--input-type=module",
       "-e",
       script,
