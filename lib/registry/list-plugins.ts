@@ -1,6 +1,9 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
+import { statement } from "@/lib/db/statement";
+import { SqlConditions } from "@/lib/db/sql-conditions";
 import { AppError } from "@/lib/http/errors";
+import { addCatalogSearch } from "./catalog-search";
 import type { ListQuery, PluginList } from "./schemas";
 import { toPluginSummary } from "./serializers";
 
@@ -16,26 +19,19 @@ type Row = {
   updatedAt: Date;
 };
 
-/** Collects SQL conditions and their parameters ($1, $2, …) in step. */
-class Conditions {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-  add(sql: (p: (value: unknown) => string) => string): void {
-    this.parts.push(sql((value) => `$${this.params.push(value)}`));
-  }
-  get where(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(" AND ")}` : "";
-  }
-}
+const RAW = "id, code, name, category, description, latest_version, version_count, created_at, updated_at";
+const OUT = `id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
- * The catalog: substring search over name, code and description (trigram-indexed), an optional
- * category, and keyset pagination so page 400 costs what page 1 does. Queries the pool directly:
- * this is the hottest read in the app.
+ * The catalog: substring search over name, code and description (lib/registry/catalog-search.ts),
+ * an optional category, and keyset pagination so page 400 costs what page 1 does. Queries the pool
+ * directly: this is the hottest read in the app.
  */
 export async function listPlugins(query: ListQuery): Promise<PluginList> {
-  const page = new Conditions();
-  addSearch(page, query.q);
+  const search = new SqlConditions();
+  const stable = addCatalogSearch(search, query.q);
+  const page = new SqlConditions(search.params);
   if (query.category) page.add((p) => `category = ${p(query.category)}`);
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
@@ -43,40 +39,30 @@ export async function listPlugins(query: ListQuery): Promise<PluginList> {
     else page.add((p) => `(lower(name), id) > (${p(value)}, ${p(id)}::uuid)`);
   }
   const order = query.sort === "name" ? "lower(name) ASC, id ASC" : "updated_at DESC, id DESC";
-  const limit = page.params.push(query.limit + 1);
+  const limit = page.param(query.limit + 1);
 
-  const [rows, facets] = await Promise.all([
-    pool().query<Row>(
-      `SELECT id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
-              created_at AS "createdAt", updated_at AS "updatedAt"
-       FROM plugins ${page.where} ORDER BY ${order} LIMIT $${limit}`,
-      page.params,
-    ),
-    query.facets ? categoryCounts(query.q) : undefined,
-  ]);
-  const items = rows.rows.slice(0, query.limit);
+  // A search collects its matches first (trigram index), then sorts them, so its cost follows the
+  // number of matches. OFFSET 0 keeps the planner from instead walking the sort order's index and
+  // testing every row, which costs the whole table when matches cluster far along that order (a word
+  // most matching names start with, sorted by name).
+  const sql = query.q
+    ? `SELECT ${OUT} FROM (SELECT ${RAW} FROM plugins WHERE ${search.sql} AND ${page.sql} OFFSET 0) AS matches ORDER BY ${order} LIMIT ${limit}`
+    : `SELECT ${OUT} FROM plugins ${page.where} ORDER BY ${order} LIMIT ${limit}`;
+  const [{ rows }, facets] = await Promise.all([pool().query<Row>(statement(sql, page.params, stable)), query.facets ? categoryCounts(query.q) : undefined]);
+  const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   const nextCursor =
-    rows.rows.length > query.limit && last ? encodeCursor([query.sort === "name" ? last.name.toLowerCase() : last.updatedAt.toISOString(), last.id]) : null;
+    rows.length > query.limit && last ? encodeCursor([query.sort === "name" ? last.name.toLowerCase() : last.updatedAt.toISOString(), last.id]) : null;
   return { items: items.map(toPluginSummary), nextCursor, ...(facets ? { facets } : {}) };
 }
 
 /** Matching plugins per category for a search, ignoring the category filter (for the chips). */
 async function categoryCounts(q: string | undefined): Promise<Record<string, number>> {
-  const filter = new Conditions();
-  addSearch(filter, q);
-  const { rows } = await pool().query<{ category: string; count: number }>(
-    `SELECT category, count(*)::int AS count FROM plugins ${filter.where} GROUP BY category`,
-    filter.params,
-  );
+  const search = new SqlConditions();
+  const stable = addCatalogSearch(search, q);
+  const sql = `SELECT category, count(*)::int AS count FROM plugins ${search.where} GROUP BY category`;
+  const { rows } = await pool().query<{ category: string; count: number }>(statement(sql, search.params, stable));
   return Object.fromEntries(rows.map((r) => [r.category, r.count]));
-}
-
-function addSearch(conditions: Conditions, q: string | undefined): void {
-  if (!q) return;
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // Must match the indexed expression in the migration exactly for the trigram index to apply.
-  conditions.add((p) => `lower(name || ' ' || code || ' ' || description) LIKE ${p(pattern)}`);
 }
 
 function encodeCursor(value: [string, string]): string {

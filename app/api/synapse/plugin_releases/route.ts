@@ -2,11 +2,10 @@
 // POST /plugin_releases/ — the Synapse SDK's `synapse plugin publish` (multipart, token auth)
 import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
-import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
-import { pageQuerySchema, toPage } from "@/lib/synapse/paging";
+import { listSynapseReleases } from "@/lib/synapse/list-releases";
+import { pageQuerySchema } from "@/lib/synapse/paging";
 import { publishRelease } from "@/lib/synapse/publish-release";
-import { toSynapseRelease } from "@/lib/synapse/serializers";
 
 export const dynamic = "force-dynamic";
 
@@ -17,25 +16,6 @@ const listQuery = pageQuerySchema.extend({
     .optional(),
 });
 
-export const GET = route({ query: listQuery, read: true }, async ({ req, query }) => {
-  const where = query.plugin ? { plugin: { code: query.plugin } } : {};
-  const [count, rows] = await Promise.all([
-    db().pluginVersion.count({ where }),
-    db().pluginVersion.findMany({
-      where,
-      include: { plugin: { select: { code: true } } },
-      orderBy: { createdAt: "desc" },
-      skip: (query.page - 1) * query.page_size,
-      take: query.page_size,
-    }),
-  ]);
-  const origin = new URL(req.url).origin;
-  return toPage(
-    req,
-    query,
-    count,
-    rows.map((row) => toSynapseRelease(origin, row.plugin.code, row)),
-  );
-});
+export const GET = route({ query: listQuery, read: true }, async ({ req, query }) => listSynapseReleases(req, query));
 
 export const POST = route({}, async ({ req }) => publishRelease(req, await requirePrincipal(req)));

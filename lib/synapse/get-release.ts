@@ -1,0 +1,11 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/http/errors";
+import { toSynapseRelease } from "./serializers";
+
+/** GET /plugin_releases/{id}/: one release in the Synapse shape. */
+export async function getSynapseRelease(req: Request, id: string) {
+  const row = await db().pluginVersion.findUnique({ where: { id }, include: { plugin: { select: { code: true } } } });
+  if (!row) throw notFound("not_found", "No such release.");
+  return toSynapseRelease(new URL(req.url).origin, row.plugin.code, row);
+}
