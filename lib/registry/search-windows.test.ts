@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleWindows, selectiveWindows } from "./search-windows";
 
 // Every description says "... plugin N for ... pipelines", so those windows are in every row.
-const sample = sampleWindows(
-  Array.from({ length: 200 }, (_, i) => `bench ${["vision", "speech"][i % 2]} ${i} benchmark plugin ${i} for detection pipelines.`),
-);
+const sample = sampleWindows(Array.from({ length: 200 }, (_, i) => `bench ${["vision", "speech"][i % 2]} ${i} benchmark plugin ${i} for detection pipelines.`));
 
 describe("selectiveWindows", () => {
   it("puts the term's rarest window first, so the index skips the trigrams every row has", () => {
