@@ -1,27 +1,25 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
+import { isoTimestamps } from "@/lib/db/iso-timestamps";
 import { statement } from "@/lib/db/statement";
 import { SqlConditions } from "@/lib/db/sql-conditions";
 import { AppError } from "@/lib/http/errors";
 import { addCatalogSearch } from "./catalog-search";
-import type { ListQuery, PluginList } from "./schemas";
-import { toPluginSummary } from "./serializers";
+import type { ListQuery, PluginList, PluginSummary } from "./schemas";
 
-type Row = {
-  id: string;
-  code: string;
-  name: string;
-  category: string;
-  description: string;
-  latestVersion: string | null;
-  versionCount: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
+// The page's rows: a PluginSummary (schemas.ts) with ISO timestamps, plus what the cursor needs.
+type Row = PluginSummary & { id: string; key: string };
+const SUMMARY_FIELDS: (keyof PluginSummary)[] = ["code", "name", "category", "description", "latestVersion", "versionCount", "createdAt", "updatedAt"];
 
 const RAW = "id, code, name, category, description, latest_version, version_count, created_at, updated_at";
-const OUT = `id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
+const COLUMNS = `id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+// Each sort: its order, and the cursor's key (from Postgres: lower() must be Postgres's own).
+const SORTS = {
+  name: { order: "lower(name) ASC, id ASC", key: "lower(name)" },
+  updated: { order: "updated_at DESC, id DESC", key: "updated_at" },
+};
 
 /**
  * The catalog: substring search over name, code and description (lib/registry/catalog-search.ts),
@@ -29,6 +27,11 @@ const OUT = `id, code, name, category, description, latest_version AS "latestVer
  * directly: this is the hottest read in the app.
  */
 export async function listPlugins(query: ListQuery): Promise<PluginList> {
+  return JSON.parse(await listPluginsJson(query)) as PluginList;
+}
+
+/** listPlugins as the JSON text of a PluginList, for the API to send as it is. */
+export async function listPluginsJson(query: ListQuery): Promise<string> {
   const search = new SqlConditions();
   const stable = addCatalogSearch(search, query.q);
   const page = new SqlConditions(search.params);
@@ -38,7 +41,7 @@ export async function listPlugins(query: ListQuery): Promise<PluginList> {
     if (query.sort === "updated") page.add((p) => `(updated_at, id) < (${p(new Date(value))}, ${p(id)}::uuid)`);
     else page.add((p) => `(lower(name), id) > (${p(value)}, ${p(id)}::uuid)`);
   }
-  const order = query.sort === "name" ? "lower(name) ASC, id ASC" : "updated_at DESC, id DESC";
+  const { order, key } = SORTS[query.sort];
   const limit = page.param(query.limit + 1);
 
   // A search collects its matches first (trigram index), then sorts them, so its cost follows the
@@ -46,14 +49,19 @@ export async function listPlugins(query: ListQuery): Promise<PluginList> {
   // testing every row, which costs the whole table when matches cluster far along that order (a word
   // most matching names start with, sorted by name).
   const sql = query.q
-    ? `SELECT ${OUT} FROM (SELECT ${RAW} FROM plugins WHERE ${search.sql} AND ${page.sql} OFFSET 0) AS matches ORDER BY ${order} LIMIT ${limit}`
-    : `SELECT ${OUT} FROM plugins ${page.where} ORDER BY ${order} LIMIT ${limit}`;
-  const [{ rows }, facets] = await Promise.all([pool().query<Row>(statement(sql, page.params, stable)), query.facets ? categoryCounts(query.q) : undefined]);
+    ? `SELECT ${COLUMNS}, ${key} AS key FROM (SELECT ${RAW} FROM plugins WHERE ${search.sql} AND ${page.sql} OFFSET 0) AS matches ORDER BY ${order} LIMIT ${limit}`
+    : `SELECT ${COLUMNS}, ${key} AS key FROM plugins ${page.where} ORDER BY ${order} LIMIT ${limit}`;
+  const [{ rows }, facets] = await Promise.all([
+    pool().query<Row>({ ...statement(sql, page.params, stable), types: isoTimestamps }),
+    query.facets ? categoryCounts(query.q) : undefined,
+  ]);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last ? encodeCursor([query.sort === "name" ? last.name.toLowerCase() : last.updatedAt.toISOString(), last.id]) : null;
-  return { items: items.map(toPluginSummary), nextCursor, ...(facets ? { facets } : {}) };
+  const nextCursor = rows.length > query.limit && last ? encodeCursor([last.key, last.id]) : null;
+  // The rows are serialised as they come (the field list drops id and key): the hot path builds no
+  // Dates and no objects only to serialise them again.
+  const tail = facets ? `,"facets":${JSON.stringify(facets)}` : "";
+  return `{"items":${JSON.stringify(items, SUMMARY_FIELDS)},"nextCursor":${JSON.stringify(nextCursor)}${tail}}`;
 }
 
 /** Matching plugins per category for a search, ignoring the category filter (for the chips). */

@@ -4,7 +4,7 @@ import { requirePrincipal } from "@/lib/auth/principal";
 import { env } from "@/lib/env";
 import { route } from "@/lib/http/route";
 import { cachedCatalog } from "@/lib/registry/catalog-cache";
-import { listPlugins } from "@/lib/registry/list-plugins";
+import { listPluginsJson } from "@/lib/registry/list-plugins";
 import { publishVersion } from "@/lib/registry/publish-version";
 import { listQuerySchema } from "@/lib/registry/schemas";
 import { receiveUpload } from "@/lib/uploads/receive-upload";
@@ -12,7 +12,7 @@ import { receiveUpload } from "@/lib/uploads/receive-upload";
 export const dynamic = "force-dynamic";
 
 export const GET = route({ query: listQuerySchema, read: true }, async ({ query }) => {
-  const body = await cachedCatalog(JSON.stringify(query), async () => JSON.stringify(await listPlugins(query)));
+  const body = await cachedCatalog(JSON.stringify(query), () => listPluginsJson(query));
   return new Response(body, { headers: { "content-type": "application/json" } });
 });
 
