@@ -33,6 +33,12 @@ describe("Synapse plugin search", () => {
     // The hub's own API runs the same search.
     const hub = await (await fetch(`${hubUrl()}/api/v1/plugins?q=${token}`, { headers: authHeaders() })).json();
     expect(hub.items.map((p: { code: string }) => p.code).sort()).toEqual(expected);
+    // Each list item is the plugin's summary exactly as its own page gives it (same fields and values).
+    for (const item of hub.items) {
+      const detail = await (await fetch(`${hubUrl()}/api/v1/plugins/${item.code}`, { headers: authHeaders() })).json();
+      expect(item).toEqual(Object.fromEntries(Object.keys(item).map((key) => [key, detail[key]])));
+      expect(Object.keys(item)).toEqual(["code", "name", "category", "description", "latestVersion", "versionCount", "createdAt", "updatedAt"]);
+    }
   });
 
   it("takes LIKE wildcards literally and finds nothing it should not", async () => {
