@@ -1,28 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { sampleWindows, selectiveWindows } from "./search-windows";
+import { sampleWindows, selectiveWindow, windowsByRarity } from "./search-windows";
 
 // Every description says "... plugin N for ... pipelines", so those windows are in every row.
-const sample = sampleWindows(Array.from({ length: 200 }, (_, i) => `bench ${["vision", "speech"][i % 2]} ${i} benchmark plugin ${i} for detection pipelines.`));
+const sample = sampleWindows(
+  Array.from({ length: 200 }, (_, i) => `bench ${["vision", "speech", "text", "audio", "graph"][i % 5]} ${i} benchmark plugin ${i} for detection pipelines.`),
+);
 
-describe("selectiveWindows", () => {
-  it("puts the term's rarest window first, so the index skips the trigrams every row has", () => {
-    expect(selectiveWindows("plugin 123 for", sample)).toEqual(["123", "plu", "lug", "ugi", "gin", "for"]);
+describe("selectiveWindow", () => {
+  it("hands the index the term's rarest window, not the trigrams every row has", () => {
+    expect(selectiveWindow("plugin 123 for", sample)).toBe("123");
+    expect(selectiveWindow("vision pipelines", sample)).toMatch(/^(vis|isi|sio)$/);
   });
 
-  it("prefers a word some rows have over a word every row has", () => {
-    expect(selectiveWindows("vision pipelines", sample)[0]).toMatch(/^(vis|isi|sio)$/);
+  it("keeps the window as typed: Postgres lowercases it exactly as it lowercases the term", () => {
+    expect(selectiveWindow("VISION", sample)).toMatch(/^(VIS|ISI|SIO)$/);
   });
 
-  it("keeps windows as typed (Postgres lowercases them like the term) and skips spaces and punctuation", () => {
-    const windows = selectiveWindows("Vi-SION x1", sample);
-    expect(windows.sort()).toEqual(["ION", "SIO"]);
+  it("leaves the whole term to the index when even the rarest window is common", () => {
+    // No window of "plugin 12 for" is rare; only the word boundaries around "12" are.
+    expect(selectiveWindow("plugin 12 for", sample)).toBeUndefined();
+    expect(selectiveWindow("pipelines", sample)).toBeUndefined();
   });
 
   it("has nothing to offer without a sample or without three letters or digits in a row", () => {
-    expect(selectiveWindows("vision", undefined)).toEqual([]);
-    expect(selectiveWindows("ab", sample)).toEqual([]);
-    expect(selectiveWindows("a b-c", sample)).toEqual([]);
-    expect(selectiveWindows("été", sample)).toEqual([]);
+    expect(selectiveWindow("vision", undefined)).toBeUndefined();
+    expect(selectiveWindow("ab", sample)).toBeUndefined();
+    expect(selectiveWindow("a b-c", sample)).toBeUndefined();
+    expect(selectiveWindow("été", sample)).toBeUndefined();
+  });
+});
+
+describe("windowsByRarity", () => {
+  it("orders the windows of letters and digits by the share of sample rows holding them", () => {
+    expect(windowsByRarity("Plugin 123 for", sample)).toEqual([
+      { window: "123", share: 1 / 200 },
+      ...["Plu", "lug", "ugi", "gin", "for"].map((window) => ({ window, share: 1 })),
+    ]);
+    expect(windowsByRarity("Vi-SION x1", sample).map((w) => w.window)).toEqual(["SIO", "ION"]);
   });
 });
 

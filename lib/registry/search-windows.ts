@@ -12,16 +12,28 @@
 export type SearchSample = { size: number; rows: Map<string, number> };
 
 const WINDOW = /^[a-z0-9]{3}$/i;
-/** The term's windows, rarest first in the sample (empty without a sample or a window). */
-export function selectiveWindows(term: string, sample: SearchSample | undefined): string[] {
+/**
+ * The window to hand the index: the term's rarest in the sample, or none when there is no sample,
+ * no window, or even the rarest is in more than MAX_SHARE of rows. Then the whole term goes to the
+ * index, whose trigrams also know where words start and end (" 12 " in "plugin 12 for"), which no
+ * window inside a word can say.
+ */
+export function selectiveWindow(term: string, sample: SearchSample | undefined): string | undefined {
+  const [rarest] = windowsByRarity(term, sample);
+  return rarest && rarest.share <= MAX_SHARE ? rarest.window : undefined;
+}
+
+const MAX_SHARE = 0.25;
+
+/** The term's windows with the share of sample rows that hold each, rarest first. */
+export function windowsByRarity(term: string, sample: SearchSample | undefined): { window: string; share: number }[] {
   const windows = new Map<string, string>(); // lowercase → as typed
   for (let i = 0; i + 3 <= term.length; i++) {
     const window = term.slice(i, i + 3);
     if (WINDOW.test(window)) windows.set(window.toLowerCase(), window);
   }
-  if (!sample || sample.size === 0 || windows.size === 0) return [];
-  const rows = (lower: string) => sample.rows.get(lower) ?? 0;
-  return [...windows].sort(([a], [b]) => rows(a) - rows(b)).map(([, typed]) => typed);
+  if (!sample || sample.size === 0) return [];
+  return [...windows].map(([lower, window]) => ({ window, share: (sample.rows.get(lower) ?? 0) / sample.size })).sort((a, b) => a.share - b.share);
 }
 
 /** For each 3-character window, the number of sample texts (already lowercased) that contain it. */
