@@ -15,10 +15,10 @@ const RAW = "id, code, name, category, description, latest_version, version_coun
 const COLUMNS = `id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-// Each sort: its order, and the cursor's key (from Postgres: lower() must be Postgres's own).
+// Each sort: its order, the same over COLUMNS (p), and the cursor's key (from Postgres: lower() must be Postgres's own).
 const SORTS = {
-  name: { order: "lower(name) ASC, id ASC", key: "lower(name)" },
-  updated: { order: "updated_at DESC, id DESC", key: "updated_at" },
+  name: { order: "lower(name) ASC, id ASC", outer: `lower(p.name) ASC, p.id ASC`, key: "lower(name)" },
+  updated: { order: "updated_at DESC, id DESC", outer: `p."updatedAt" DESC, p.id DESC`, key: "updated_at" },
 };
 
 /**
@@ -41,20 +41,35 @@ export async function listPluginsJson(query: ListQuery): Promise<string> {
     if (query.sort === "updated") page.add((p) => `(updated_at, id) < (${p(new Date(value))}, ${p(id)}::uuid)`);
     else page.add((p) => `(lower(name), id) > (${p(value)}, ${p(id)}::uuid)`);
   }
-  const { order, key } = SORTS[query.sort];
+  const { order, outer, key } = SORTS[query.sort];
   const limit = page.param(query.limit + 1);
 
-  // A search collects its matches first (trigram index), then sorts them, so its cost follows the
-  // number of matches. OFFSET 0 keeps the planner from instead walking the sort order's index and
-  // testing every row, which costs the whole table when matches cluster far along that order (a word
-  // most matching names start with, sorted by name).
-  const sql = query.q
-    ? `SELECT ${COLUMNS}, ${key} AS key FROM (SELECT ${RAW} FROM plugins WHERE ${search.sql} AND ${page.sql} OFFSET 0) AS matches ORDER BY ${order} LIMIT ${limit}`
-    : `SELECT ${COLUMNS}, ${key} AS key FROM plugins ${page.where} ORDER BY ${order} LIMIT ${limit}`;
-  const [{ rows }, facets] = await Promise.all([
-    pool().query<Row>({ ...statement(sql, page.params, stable), types: isoTimestamps }),
-    query.facets ? categoryCounts(query.q) : undefined,
-  ]);
+  let rows: Row[];
+  let facets: Record<string, number> | undefined;
+  if (query.q && query.facets) {
+    // The chips' counts need every match, so the page is taken from the same pass: the matches'
+    // ids and sort keys, their counts per category, the page's ids, then only those rows in full.
+    const sql = `WITH matches AS MATERIALIZED (SELECT id, name, category, updated_at FROM plugins WHERE ${search.sql}),
+      counts AS (SELECT json_object_agg(category, count) AS facets FROM (SELECT category, count(*)::int AS count FROM matches GROUP BY category) AS c),
+      top AS (SELECT id FROM matches WHERE ${page.sql} ORDER BY ${order} LIMIT ${limit})
+      SELECT counts.facets, p.* FROM counts LEFT JOIN (SELECT ${COLUMNS}, ${key} AS key FROM plugins WHERE id IN (SELECT id FROM top)) AS p ON TRUE
+      ORDER BY ${outer}`;
+    const result = await pool().query<Row & { facets: Record<string, number> | null }>({ ...statement(sql, page.params, stable), types: isoTimestamps });
+    facets = result.rows[0]?.facets ?? {};
+    rows = result.rows.filter((row) => row.id !== null);
+  } else {
+    // A search collects its matches first (trigram index), then sorts them, so its cost follows the
+    // number of matches. OFFSET 0 keeps the planner from instead walking the sort order's index and
+    // testing every row, which costs the whole table when matches cluster far along that order (a
+    // word most matching names start with, sorted by name).
+    const sql = query.q
+      ? `SELECT ${COLUMNS}, ${key} AS key FROM (SELECT ${RAW} FROM plugins WHERE ${search.sql} AND ${page.sql} OFFSET 0) AS matches ORDER BY ${order} LIMIT ${limit}`
+      : `SELECT ${COLUMNS}, ${key} AS key FROM plugins ${page.where} ORDER BY ${order} LIMIT ${limit}`;
+    [{ rows }, facets] = await Promise.all([
+      pool().query<Row>({ ...statement(sql, page.params, stable), types: isoTimestamps }),
+      query.facets ? categoryCounts() : undefined,
+    ]);
+  }
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   const nextCursor = rows.length > query.limit && last ? encodeCursor([last.key, last.id]) : null;
@@ -64,12 +79,11 @@ export async function listPluginsJson(query: ListQuery): Promise<string> {
   return `{"items":${JSON.stringify(items, SUMMARY_FIELDS)},"nextCursor":${JSON.stringify(nextCursor)}${tail}}`;
 }
 
-/** Matching plugins per category for a search, ignoring the category filter (for the chips). */
-async function categoryCounts(q: string | undefined): Promise<Record<string, number>> {
-  const search = new SqlConditions();
-  const stable = addCatalogSearch(search, q);
-  const sql = `SELECT category, count(*)::int AS count FROM plugins ${search.where} GROUP BY category`;
-  const { rows } = await pool().query<{ category: string; count: number }>(statement(sql, search.params, stable));
+/** Plugins per category in the whole catalog (the chips before any search). */
+async function categoryCounts(): Promise<Record<string, number>> {
+  const { rows } = await pool().query<{ category: string; count: number }>(
+    statement("SELECT category, count(*)::int AS count FROM plugins GROUP BY category", [], true),
+  );
   return Object.fromEntries(rows.map((r) => [r.category, r.count]));
 }
 
