@@ -6,10 +6,10 @@ import { selectiveWindow } from "./search-windows";
  * The catalog's search, shared by the hub's API and the Synapse routes: a case-insensitive substring
  * of a plugin's name, code or description. `search_text` is that text lowercased, stored by Postgres
  * and trigram-indexed (prisma/migrations/0004_catalog_search). The index is asked for the term's
- * rarest 3-character window when it narrows the search (search-windows.ts) and strpos checks the whole term; Postgres lowercases
- * both, so both sides fold case alike.
+ * rarest 3-character window when that narrows the search (search-windows.ts), and strpos checks the
+ * whole term; Postgres lowercases both, so both sides fold case alike.
  *
- * Returns whether the statement's plan suits any term (so it may be a prepared statement, lib/db/statement.ts).
+ * Returns whether the statement's plan suits any term, so it may be prepared (lib/db/statement.ts).
  */
 export function addCatalogSearch(conditions: SqlConditions, q: string | undefined): boolean {
   if (!q) return true;

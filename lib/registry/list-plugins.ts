@@ -15,7 +15,8 @@ const RAW = "id, code, name, category, description, latest_version, version_coun
 const COLUMNS = `id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-// Each sort: its order, the same over COLUMNS (p), and the cursor's key (from Postgres: lower() must be Postgres's own).
+// Each sort: its order, the same order over COLUMNS (as p), and the cursor's key (taken from
+// Postgres, so that lower() is Postgres's own).
 const SORTS = {
   name: { order: "lower(name) ASC, id ASC", outer: `lower(p.name) ASC, p.id ASC`, key: "lower(name)" },
   updated: { order: "updated_at DESC, id DESC", outer: `p."updatedAt" DESC, p.id DESC`, key: "updated_at" },
