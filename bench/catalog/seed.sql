@@ -1,4 +1,5 @@
--- 10,000 plugins × 5 versions, spread over every category, with searchable words.
+-- 10,000 plugins × 5 versions, spread over every category, with searchable words. run.ts runs
+-- VACUUM ANALYZE afterwards (it cannot run inside this multi-statement string).
 INSERT INTO plugins (id, code, name, category, description, latest_version, version_count, created_at, updated_at)
 SELECT gen_random_uuid(),
        'bench-' || i,
@@ -12,6 +13,3 @@ FROM generate_series(1, 10000) AS i;
 INSERT INTO plugin_versions (id, plugin_id, version, config, actions, config_yaml, readme, sha256, size_bytes, format, created_at)
 SELECT gen_random_uuid(), p.id, '1.0.' || v, '{}'::jsonb, '[]'::jsonb, '', '', repeat('0', 64), 4096, 'zip', p.created_at
 FROM plugins p, generate_series(0, 4) AS v;
-
-ANALYZE plugins;
-ANALYZE plugin_versions;

@@ -1,82 +1,91 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
+import { isoTimestamps } from "@/lib/db/iso-timestamps";
+import { statement } from "@/lib/db/statement";
+import { SqlConditions } from "@/lib/db/sql-conditions";
 import { AppError } from "@/lib/http/errors";
-import type { ListQuery, PluginList } from "./schemas";
-import { toPluginSummary } from "./serializers";
+import { addCatalogSearch } from "./catalog-search";
+import type { ListQuery, PluginList, PluginSummary } from "./schemas";
 
-type Row = {
-  id: string;
-  code: string;
-  name: string;
-  category: string;
-  description: string;
-  latestVersion: string | null;
-  versionCount: number;
-  createdAt: Date;
-  updatedAt: Date;
+// The page's rows: a PluginSummary (schemas.ts) with ISO timestamps, plus what the cursor needs.
+type Row = PluginSummary & { id: string; key: string };
+const SUMMARY_FIELDS: (keyof PluginSummary)[] = ["code", "name", "category", "description", "latestVersion", "versionCount", "createdAt", "updatedAt"];
+
+const RAW = "id, code, name, category, description, latest_version, version_count, created_at, updated_at";
+const COLUMNS = `id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+// Each sort: its order, the same order over COLUMNS (as p), and the cursor's key (taken from
+// Postgres, so that lower() is Postgres's own).
+const SORTS = {
+  name: { order: "lower(name) ASC, id ASC", outer: `lower(p.name) ASC, p.id ASC`, key: "lower(name)" },
+  updated: { order: "updated_at DESC, id DESC", outer: `p."updatedAt" DESC, p.id DESC`, key: "updated_at" },
 };
 
-/** Collects SQL conditions and their parameters ($1, $2, …) in step. */
-class Conditions {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-  add(sql: (p: (value: unknown) => string) => string): void {
-    this.parts.push(sql((value) => `$${this.params.push(value)}`));
-  }
-  get where(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(" AND ")}` : "";
-  }
-}
-
 /**
- * The catalog: substring search over name, code and description (trigram-indexed), an optional
- * category, and keyset pagination so page 400 costs what page 1 does. Queries the pool directly:
- * this is the hottest read in the app.
+ * The catalog: substring search over name, code and description (lib/registry/catalog-search.ts),
+ * an optional category, and keyset pagination so page 400 costs what page 1 does. Queries the pool
+ * directly: this is the hottest read in the app.
  */
 export async function listPlugins(query: ListQuery): Promise<PluginList> {
-  const page = new Conditions();
-  addSearch(page, query.q);
+  return JSON.parse(await listPluginsJson(query)) as PluginList;
+}
+
+/** listPlugins as the JSON text of a PluginList, for the API to send as it is. */
+export async function listPluginsJson(query: ListQuery): Promise<string> {
+  const search = new SqlConditions();
+  const stable = addCatalogSearch(search, query.q);
+  const page = new SqlConditions(search.params);
   if (query.category) page.add((p) => `category = ${p(query.category)}`);
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
     if (query.sort === "updated") page.add((p) => `(updated_at, id) < (${p(new Date(value))}, ${p(id)}::uuid)`);
     else page.add((p) => `(lower(name), id) > (${p(value)}, ${p(id)}::uuid)`);
   }
-  const order = query.sort === "name" ? "lower(name) ASC, id ASC" : "updated_at DESC, id DESC";
-  const limit = page.params.push(query.limit + 1);
+  const { order, outer, key } = SORTS[query.sort];
+  const limit = page.param(query.limit + 1);
 
-  const [rows, facets] = await Promise.all([
-    pool().query<Row>(
-      `SELECT id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
-              created_at AS "createdAt", updated_at AS "updatedAt"
-       FROM plugins ${page.where} ORDER BY ${order} LIMIT $${limit}`,
-      page.params,
-    ),
-    query.facets ? categoryCounts(query.q) : undefined,
-  ]);
-  const items = rows.rows.slice(0, query.limit);
+  let rows: Row[];
+  let facets: Record<string, number> | undefined;
+  if (query.q && query.facets) {
+    // The chips' counts need every match, so the page is taken from the same pass: the matches'
+    // ids and sort keys, their counts per category, the page's ids, then only those rows in full.
+    const sql = `WITH matches AS MATERIALIZED (SELECT id, name, category, updated_at FROM plugins WHERE ${search.sql}),
+      counts AS (SELECT json_object_agg(category, count) AS facets FROM (SELECT category, count(*)::int AS count FROM matches GROUP BY category) AS c),
+      top AS (SELECT id FROM matches WHERE ${page.sql} ORDER BY ${order} LIMIT ${limit})
+      SELECT counts.facets, p.* FROM counts LEFT JOIN (SELECT ${COLUMNS}, ${key} AS key FROM plugins WHERE id IN (SELECT id FROM top)) AS p ON TRUE
+      ORDER BY ${outer}`;
+    const result = await pool().query<Row & { facets: Record<string, number> | null }>({ ...statement(sql, page.params, stable), types: isoTimestamps });
+    facets = result.rows[0]?.facets ?? {};
+    rows = result.rows.filter((row) => row.id !== null);
+  } else {
+    // A search collects its matches first (trigram index), then sorts them, so its cost follows the
+    // number of matches. OFFSET 0 keeps the planner from instead walking the sort order's index and
+    // testing every row, which costs the whole table when matches cluster far along that order (a
+    // word most matching names start with, sorted by name).
+    const sql = query.q
+      ? `SELECT ${COLUMNS}, ${key} AS key FROM (SELECT ${RAW} FROM plugins WHERE ${search.sql} AND ${page.sql} OFFSET 0) AS matches ORDER BY ${order} LIMIT ${limit}`
+      : `SELECT ${COLUMNS}, ${key} AS key FROM plugins ${page.where} ORDER BY ${order} LIMIT ${limit}`;
+    [{ rows }, facets] = await Promise.all([
+      pool().query<Row>({ ...statement(sql, page.params, stable), types: isoTimestamps }),
+      query.facets ? categoryCounts() : undefined,
+    ]);
+  }
+  const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  const nextCursor =
-    rows.rows.length > query.limit && last ? encodeCursor([query.sort === "name" ? last.name.toLowerCase() : last.updatedAt.toISOString(), last.id]) : null;
-  return { items: items.map(toPluginSummary), nextCursor, ...(facets ? { facets } : {}) };
+  const nextCursor = rows.length > query.limit && last ? encodeCursor([last.key, last.id]) : null;
+  // The rows are serialised as they come (the field list drops id and key): the hot path builds no
+  // Dates and no objects only to serialise them again.
+  const tail = facets ? `,"facets":${JSON.stringify(facets)}` : "";
+  return `{"items":${JSON.stringify(items, SUMMARY_FIELDS)},"nextCursor":${JSON.stringify(nextCursor)}${tail}}`;
 }
 
-/** Matching plugins per category for a search, ignoring the category filter (for the chips). */
-async function categoryCounts(q: string | undefined): Promise<Record<string, number>> {
-  const filter = new Conditions();
-  addSearch(filter, q);
+/** Plugins per category in the whole catalog (the chips before any search). */
+async function categoryCounts(): Promise<Record<string, number>> {
   const { rows } = await pool().query<{ category: string; count: number }>(
-    `SELECT category, count(*)::int AS count FROM plugins ${filter.where} GROUP BY category`,
-    filter.params,
+    statement("SELECT category, count(*)::int AS count FROM plugins GROUP BY category", [], true),
   );
   return Object.fromEntries(rows.map((r) => [r.category, r.count]));
-}
-
-function addSearch(conditions: Conditions, q: string | undefined): void {
-  if (!q) return;
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // Must match the indexed expression in the migration exactly for the trigram index to apply.
-  conditions.add((p) => `lower(name || ' ' || code || ' ' || description) LIKE ${p(pattern)}`);
 }
 
 function encodeCursor(value: [string, string]): string {

@@ -2,8 +2,10 @@ import "server-only";
 import type { Plugin, PluginVersion } from "@/lib/generated/prisma/client";
 import { archiveUrl } from "@/lib/registry/serializers";
 
+type PluginRow = Pick<Plugin, "id" | "code" | "name" | "category" | "description" | "latestVersion" | "createdAt" | "updatedAt">;
+
 /** A plugin as the Synapse backend describes it (snake_case, `code` as its key). */
-export function toSynapsePlugin(plugin: Plugin) {
+export function toSynapsePlugin(plugin: PluginRow) {
   return {
     id: plugin.id,
     code: plugin.code,

@@ -22,10 +22,20 @@ let unique = 0;
 export const uniqueCode = (prefix = "it") => `${prefix}-${process.pid}-${Date.now().toString(36)}-${unique++}`;
 
 /** A valid plugin zip, inside one top-level folder like the SDK builds it. */
-export function pluginZip(options: { code: string; version?: string; category?: string; readme?: string; extra?: RawZipEntry[]; salt?: string }): Buffer {
+export function pluginZip(options: {
+  code: string;
+  version?: string;
+  category?: string;
+  name?: string;
+  description?: string;
+  readme?: string;
+  extra?: RawZipEntry[];
+  salt?: string;
+}): Buffer {
   const folder = options.code;
+  const { code, version, category, name, description } = options;
   return buildZip([
-    { name: `${folder}/config.yaml`, data: configYaml({ code: options.code, version: options.version, category: options.category }) },
+    { name: `${folder}/config.yaml`, data: configYaml({ code, version, category, name, description }) },
     { name: `${folder}/README.md`, data: options.readme ?? `# ${options.code}\n\nA test plugin.\n` },
     { name: `${folder}/plugin/main.py`, data: `def run(ctx, params):\n    return ${JSON.stringify(options.salt ?? "ok")}\n`, deflate: true },
     ...(options.extra ?? []),
