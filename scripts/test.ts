@@ -8,6 +8,8 @@ import { startThrowawayHub, type ThrowawayHub } from "./lib/throwaway-hub";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const wants = (part: string) => !only || only === part;
+// `npm run test:integration -- tests/integration/limits.test.ts` runs only the files named after `--`.
+const files = process.argv.includes("--") ? process.argv.slice(process.argv.indexOf("--") + 1) : [];
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n── ${title} ──`);
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
       // An admin and its token exist before the tests start; the journeys below start from nothing.
       const { token, cookie } = await bootstrapAdmin(stack.hub.url);
       const env = { HUB_URL: stack.hub.url, DATABASE_URL: stack.database.url, HUB_DATA_DIR: stack.dataDir, HUB_TOKEN: token, HUB_ADMIN_COOKIE: cookie };
-      run("integration tests", bin("vitest"), ["run", "--project", "integration"], env);
+      run("integration tests", bin("vitest"), ["run", "--project", "integration", ...files], env);
     });
   }
   if (wants("e2e")) {

@@ -7,8 +7,10 @@ export const MAX_BUFFERED_BODY_BYTES = 1024 * 1024;
 
 /**
  * The request body, refused with 413 as soon as it is known to exceed `max`: from Content-Length
- * before reading a byte, else (chunked, or a length that lies) at the first byte past the cap,
- * which is never read. The refusal closes the connection, so the rest of the body is not read either.
+ * before reading a byte, else (chunked, or a length that lies) at the first chunk past the cap.
+ * Nothing past the cap is kept. What the client is still sending is then discarded, up to
+ * DRAIN_LIMIT: a client that is still writing when the connection closes (Node's fetch, say) would
+ * see a reset instead of its 413. Past that limit the connection is cut.
  */
 export async function readCapped(req: Request, max = MAX_BUFFERED_BODY_BYTES): Promise<Buffer> {
   const length = Number(req.headers.get("content-length") ?? NaN);
@@ -43,9 +45,9 @@ function readNode(body: Readable, max: number): Promise<Buffer> {
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > max) {
-        body.pause();
         cleanup();
         reject(tooLarge(max));
+        discardRest(body);
       } else chunks.push(chunk);
     };
     const onEnd = () => {
@@ -62,5 +64,15 @@ function readNode(body: Readable, max: number): Promise<Buffer> {
   });
 }
 
-const tooLarge = (max: number) =>
-  new AppError("payload_too_large", `The request body is larger than the limit of ${max} bytes.`, undefined, { connection: "close" });
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+function discardRest(body: Readable): void {
+  let left = DRAIN_LIMIT;
+  body.on("data", (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) body.destroy();
+  });
+  body.on("error", () => {}); // a cut connection is expected here
+}
+
+const tooLarge = (max: number) => new AppError("payload_too_large", `The request body is larger than the limit of ${max} bytes.`);

@@ -30,7 +30,7 @@ async function hub(env: Record<string, string> = {}): Promise<HubProcess> {
 
 const blobFile = (hash: string) => path.join(dataDir, "blobs", "sha256", hash.slice(0, 2), hash.slice(2, 4), hash);
 
-async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
+async function until(what: string, check: () => boolean, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
