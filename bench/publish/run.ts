@@ -47,11 +47,11 @@ function memory(pid: number): { rss: number; hwm: number } {
   return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
 }
 
-function upload(url: string, file: string, token: string): Promise<{ status: number; ms: number }> {
+function upload(url: string, file: string, token: string, pathname = "/api/v1/plugins"): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.request(
-      `${url}/api/v1/plugins`,
+      `${url}${pathname}`,
       { method: "POST", headers: { "content-type": "application/zip", "content-length": statSync(file).size, authorization: `Bearer ${token}` } },
       (response) => {
         response.resume();
@@ -61,6 +61,39 @@ function upload(url: string, file: string, token: string): Promise<{ status: num
     request.on("error", reject);
     createReadStream(file, { highWaterMark: MiB }).pipe(request);
   });
+}
+
+/**
+ * The ceiling for any Node server on this machine: a bare HTTP server that only writes the body to
+ * a file and fsyncs it (no hashing, no parsing, no database), fed by the same client.
+ */
+async function bareNodeReceive(file: string, target: string): Promise<number> {
+  const server = http.createServer(async (req, res) => {
+    const handle = await open(target, "w");
+    let batch: Buffer[] = [];
+    let batched = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      batch.push(chunk);
+      batched += chunk.length;
+      if (batched >= MiB) {
+        await handle.writev(batch);
+        batch = [];
+        batched = 0;
+      }
+    }
+    if (batch.length) await handle.writev(batch);
+    await handle.sync();
+    await handle.close();
+    res.writeHead(201).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    return (await upload(`http://127.0.0.1:${port}`, file, "", "/")).ms;
+  } finally {
+    server.close();
+    await rm(target, { force: true });
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -86,11 +119,13 @@ async function main(): Promise<void> {
     const coldGrowth = memory(pid).hwm - idle;
     const copies: number[] = [];
     const publishes: number[] = [];
+    const bare: number[] = [];
     let growth = 0;
     const loadBefore = os.loadavg()[0];
     for (const archive of archives) {
       copies.push(await timedCopy(archive, path.join(root, "copy.zip")));
       await rm(path.join(root, "copy.zip"));
+      bare.push(await bareNodeReceive(archive, path.join(root, "bare.zip")));
       writeFileSync(`/proc/${pid}/clear_refs`, "5"); // reset the peak-RSS counter (VmHWM)
       const before = memory(pid).rss;
       const result = await upload(stack.hub.url, archive, token);
@@ -105,6 +140,10 @@ async function main(): Promise<void> {
     console.log(`machine: ${os.cpus().length} cores, load average (1 min) ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`);
     console.log(`copy + fsync (peer):   ${copyMs.toFixed(0).padStart(6)} ms   ${rate(copyMs).toFixed(0).padStart(5)} MiB/s`);
     console.log(`publish over HTTP:     ${publishMs.toFixed(0).padStart(6)} ms   ${rate(publishMs).toFixed(0).padStart(5)} MiB/s`);
+    const bareMs = median(bare);
+    console.log(
+      `bare Node receive+fsync ${bareMs.toFixed(0).padStart(5)} ms   ${rate(bareMs).toFixed(0).padStart(5)} MiB/s   (ceiling: ${((100 * copyMs) / bareMs).toFixed(0)}% of copy with no hash, no parsing, no database)`,
+    );
     console.log(`runs (copy / publish, ms): ${copies.map((c, i) => `${c.toFixed(0)}/${publishes[i].toFixed(0)}`).join("  ")}`);
     console.log(`ratio: publish throughput = ${((100 * copyMs) / publishMs).toFixed(0)}% of copy + fsync (goal ≥ 50%)`);
     console.log(
