@@ -29,7 +29,7 @@ test("loading a page two days after sign-in renews the browser's session cookie 
     await context.addCookies([{ ...cookie, expires: cookie.expires - 2 * DAY_SECONDS }]);
 
     const page = await context.newPage();
-    const renewal = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/auth/get-session");
+    const renewal = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/auth/get-session", { timeout: 15_000 });
     await page.goto("/settings/tokens");
     await expect(page.getByTestId("signed-in-as")).toHaveText("Keeper");
     expect((await renewal).status()).toBe(200);
