@@ -16,59 +16,59 @@ const flag = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((v) => v === "true" || v === "1" || v === "yes");
 
-export const envSchema = z
-  .object({
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-      .optional(),
-    HOST: z.string().min(1).default("127.0.0.1"),
-    PORT: positive("a port number (1-65535)").max(65535, "must be a port number (1-65535)").default(3000),
-    DATA_DIR: z.string().min(1).default(".data"),
-    SEED_EXAMPLES: flag(true),
-    /** Behind a reverse proxy: trust its X-Forwarded-For (client addresses). Needs PUBLIC_URL (see below). */
-    TRUST_PROXY: flag(false),
-    /** Signs session cookies. `npm start` keeps a generated one in DATA_DIR when unset. */
-    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    /** The address people use to reach the hub: its only origin and the base of its links. Unset (or empty): each request's Host names it. */
-    PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("must be a URL such as https://hub.example.com").optional()),
-    /** Overrides of the named rate limits (lib/auth/rate-limit.ts): `publish=600/600,setup=30/600` (calls/seconds). */
-    RATE_LIMITS: z
-      .string()
-      .regex(/^\s*[a-z-]+=\d+\/\d+\s*(,\s*[a-z-]+=\d+\/\d+\s*)*$/, "must read like publish=600/600,setup=30/600 (calls/seconds)")
-      .transform(
-        (text) =>
-          Object.fromEntries(
-            text.split(",").map((item) => {
-              const [name, rule] = item.trim().split("=");
-              const [max, windowSeconds] = rule.split("/").map(Number);
-              return [name, { max, windowSeconds }];
-            }),
-          ) as Record<string, { max: number; windowSeconds: number } | undefined>,
-      )
-      .optional(),
-    ARCHIVE_MAX_BYTES: bytes(200 * MiB),
-    ARCHIVE_MAX_UNCOMPRESSED_BYTES: bytes(1024 * MiB),
-    ARCHIVE_MAX_ENTRIES: bytes(10_000),
-    ARCHIVE_MAX_RATIO: bytes(100),
-    ARCHIVE_MAX_DEPTH: bytes(32),
-    /** A cached catalog page is served at most this long, even when no change was announced. */
-    CATALOG_CACHE_TTL_MS: millis(30_000),
-    /** How often each instance proves its catalog change feed alive, and how long it waits for the proof. */
-    CATALOG_HEARTBEAT_INTERVAL_MS: millis(5_000),
-    CATALOG_HEARTBEAT_TIMEOUT_MS: millis(5_000),
-  })
-  .superRefine((env, ctx) => {
-    // Behind a proxy that ends TLS the hub itself sees plain http, so only PUBLIC_URL can tell it
-    // that people use https, and hence that its session cookies must be Secure.
-    if (env.TRUST_PROXY && !env.PUBLIC_URL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TRUST_PROXY"],
-        message: "needs PUBLIC_URL, the address people use through the proxy (e.g. https://hub.example.com), so that cookies are Secure over https",
-      });
-    }
-  });
+const fields = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: positive("a port number (1-65535)").max(65535, "must be a port number (1-65535)").default(3000),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SEED_EXAMPLES: flag(true),
+  /** Behind a reverse proxy: trust its X-Forwarded-For (client addresses). Needs PUBLIC_URL (see below). */
+  TRUST_PROXY: flag(false),
+  /** Signs session cookies. `npm start` keeps a generated one in DATA_DIR when unset. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The address people use to reach the hub: its only origin and the base of its links. Unset (or empty): each request's Host names it. */
+  PUBLIC_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("must be a URL such as https://hub.example.com").optional()),
+  /** Overrides of the named rate limits (lib/auth/rate-limit.ts): `publish=600/600,setup=30/600` (calls/seconds). */
+  RATE_LIMITS: z
+    .string()
+    .regex(/^\s*[a-z-]+=\d+\/\d+\s*(,\s*[a-z-]+=\d+\/\d+\s*)*$/, "must read like publish=600/600,setup=30/600 (calls/seconds)")
+    .transform(
+      (text) =>
+        Object.fromEntries(
+          text.split(",").map((item) => {
+            const [name, rule] = item.trim().split("=");
+            const [max, windowSeconds] = rule.split("/").map(Number);
+            return [name, { max, windowSeconds }];
+          }),
+        ) as Record<string, { max: number; windowSeconds: number } | undefined>,
+    )
+    .optional(),
+  ARCHIVE_MAX_BYTES: bytes(200 * MiB),
+  ARCHIVE_MAX_UNCOMPRESSED_BYTES: bytes(1024 * MiB),
+  ARCHIVE_MAX_ENTRIES: bytes(10_000),
+  ARCHIVE_MAX_RATIO: bytes(100),
+  ARCHIVE_MAX_DEPTH: bytes(32),
+  /** A cached catalog page is served at most this long, even when no change was announced. */
+  CATALOG_CACHE_TTL_MS: millis(30_000),
+  /** How often each instance proves its catalog change feed alive, and how long it waits for the proof. */
+  CATALOG_HEARTBEAT_INTERVAL_MS: millis(5_000),
+  CATALOG_HEARTBEAT_TIMEOUT_MS: millis(5_000),
+});
+
+export const envSchema = fields.superRefine((env, ctx) => {
+  // Behind a proxy that ends TLS the hub itself sees plain http, so only PUBLIC_URL can tell it
+  // that people use https, and hence that its session cookies must be Secure.
+  if (env.TRUST_PROXY && !env.PUBLIC_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TRUST_PROXY"],
+      message: "needs PUBLIC_URL, the address people use through the proxy (e.g. https://hub.example.com), so that cookies are Secure over https",
+    });
+  }
+});
 
 export type Env = z.infer<typeof envSchema>;
 
