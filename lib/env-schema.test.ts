@@ -31,3 +31,11 @@ describe("RATE_LIMITS", () => {
     expect(() => parseEnv({ RATE_LIMITS: "publish=5" })).toThrowError(/RATE_LIMITS="publish=5"/);
   });
 });
+
+describe("TRUST_PROXY", () => {
+  it("needs PUBLIC_URL, which alone tells a hub behind a TLS proxy that its cookies must be Secure", () => {
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrowError(/TRUST_PROXY="true": needs PUBLIC_URL/);
+    expect(parseEnv({ TRUST_PROXY: "true", PUBLIC_URL: "https://hub.example.com" }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+  });
+});

@@ -16,7 +16,7 @@ const flag = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((v) => v === "true" || v === "1" || v === "yes");
 
-export const envSchema = z.object({
+const fields = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -25,7 +25,7 @@ export const envSchema = z.object({
   PORT: positive("a port number (1-65535)").max(65535, "must be a port number (1-65535)").default(3000),
   DATA_DIR: z.string().min(1).default(".data"),
   SEED_EXAMPLES: flag(true),
-  /** Behind a reverse proxy: trust its X-Forwarded-For (client addresses) and X-Forwarded-Proto/Host (origin, without PUBLIC_URL). */
+  /** Behind a reverse proxy: trust its X-Forwarded-For (client addresses). Needs PUBLIC_URL (see below). */
   TRUST_PROXY: flag(false),
   /** Signs session cookies. `npm start` keeps a generated one in DATA_DIR when unset. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -61,6 +61,18 @@ export const envSchema = z.object({
   BLOB_GC_GRACE_SECONDS: positive("a number of seconds above 0").default(3600),
   /** How often each instance looks for orphan blobs (also once at start-up). */
   BLOB_GC_INTERVAL_SECONDS: positive("a number of seconds above 0").default(3600),
+});
+
+export const envSchema = fields.superRefine((env, ctx) => {
+  // Behind a proxy that ends TLS the hub itself sees plain http, so only PUBLIC_URL can tell it
+  // that people use https, and hence that its session cookies must be Secure.
+  if (env.TRUST_PROXY && !env.PUBLIC_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TRUST_PROXY"],
+      message: "needs PUBLIC_URL, the address people use through the proxy (e.g. https://hub.example.com), so that cookies are Secure over https",
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   }
   if (wants("e2e")) {
     await withHub("e2e", async (stack) =>
-      run("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], { HUB_URL: stack.hub.url, CHROMIUM_PATH: CHROMIUM }),
+      run("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], {
+        HUB_URL: stack.hub.url,
+        DATABASE_URL: stack.database.url,
+        CHROMIUM_PATH: CHROMIUM,
+      }),
     );
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { hubOrigin, reportBackUrl } from "@/lib/http/hub-origin";
@@ -9,7 +9,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { getSettings } from "@/lib/settings/hub-settings";
 import { redeemInvitation } from "./invitations";
 import { limitOf } from "./rate-limit";
-import { ABSOLUTE_SESSION_MS } from "./session-limits";
+import { capRenewal, skipRenewalAtLimit } from "./session-cap";
 import { afterSignIn, beforeSignIn } from "./sign-in-guard";
 import { hasAdmin } from "./setup-admin";
 
@@ -50,17 +50,21 @@ function createAuth() {
       // runners do, and children inherit): this hub checks Origin everywhere, always.
       disableOriginCheck: false,
     },
-    hooks: { before: beforeSignIn, after: afterSignIn },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        await skipRenewalAtLimit(ctx);
+        await beforeSignIn(ctx);
+      }),
+      after: createAuthMiddleware(afterSignIn),
+    },
     databaseHooks: {
       session: {
         update: {
           // Sliding renewal never carries a session past the absolute limit since sign-in: once
           // there, better-auth itself refuses it and clears the cookie, on every path.
           before: async (data, context) => {
-            const createdAt = context?.context.session?.session.createdAt;
-            if (!createdAt || !data.expiresAt) return;
-            const limit = new Date(new Date(createdAt).getTime() + ABSOLUTE_SESSION_MS);
-            if (new Date(data.expiresAt) > limit) return { data: { ...data, expiresAt: limit } };
+            const capped = capRenewal(data, context?.context.session?.session.createdAt);
+            if (capped) return { data: capped };
           },
         },
       },

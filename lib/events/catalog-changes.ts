@@ -10,7 +10,8 @@ import { processSingleton } from "@/lib/process-singleton";
  * closing (a half-open TCP connection, a stalled proxy), and then no NOTIFY ever arrives; so the
  * feed counts as live only while it proves it delivers: TCP keep-alive on the socket, and a
  * heartbeat that this instance NOTIFYs on a channel of its own and must hear back within a
- * deadline. When the proof fails the connection is dropped and reopened. While `isLive()` is false,
+ * deadline (the feed turns live only when the first one comes back). When the proof fails the
+ * connection is dropped and reopened. While `isLive()` is false,
  * readers must not trust anything cached.
  */
 export const CATALOG_CHANNEL = "catalog_changed";
@@ -64,10 +65,16 @@ async function connect(): Promise<void> {
   client.on("end", () => fail("connection closed"));
   client.on("notification", (message) => {
     if (message.channel !== heartbeatChannel) return changed();
-    if (message.payload === awaited) {
-      awaited = undefined;
-      clearTimeout(watchdog);
-    }
+    if (message.payload !== awaited) return;
+    awaited = undefined;
+    clearTimeout(watchdog);
+    // Live only once a heartbeat came back: a link that takes queries but never delivers a
+    // notification must not be trusted, nor count as recovered (which would reset the back-off).
+    if (closed || feed.live) return;
+    if (feed.failures > 0) console.log("catalog change feed is back");
+    feed.failures = 0;
+    feed.live = true;
+    changed(); // anything cached before we listened may be stale
   });
 
   expectWithin("connecting");
@@ -78,20 +85,16 @@ async function connect(): Promise<void> {
     return fail((error as Error).message);
   }
   if (closed) return;
-  clearTimeout(watchdog);
-  if (feed.failures > 0) console.log("catalog change feed is back");
-  feed.failures = 0;
-  feed.live = true;
-  changed(); // anything cached before we listened may be stale
 
   let sequence = 0;
-  const ticker = setInterval(() => {
-    if (closed) return clearInterval(ticker);
+  const heartbeat = () => {
     if (awaited !== undefined) return; // the watchdog already runs for the last one
     awaited = String(++sequence);
     expectWithin("heartbeat");
     client.query("SELECT pg_notify($1, $2)", [heartbeatChannel, awaited]).catch((error: Error) => fail(error.message));
-  }, interval).unref();
+  };
+  heartbeat(); // the first one, at once: its echo is what makes the feed live
+  const ticker = setInterval(() => (closed ? clearInterval(ticker) : heartbeat()), interval).unref();
 }
 
 function changed(): void {

@@ -17,6 +17,11 @@ export function withQueuedCookies(req: Request, response: Response): Response {
   // A response straight from fetch() has immutable headers: copy it then.
   const out = headersMutable(response) ? response : new Response(response.body, response);
   for (const cookie of cookies) out.headers.append("set-cookie", cookie);
+  // A cookie is one person's: a shared cache must neither keep this response (and hand the cookie
+  // to others) nor answer this person from a copy that lacks it, e.g. an immutable archive download.
+  out.headers.set("cache-control", "private, no-store");
+  const vary = out.headers.get("vary");
+  if (!vary?.split(",").some((name) => ["cookie", "*"].includes(name.trim().toLowerCase()))) out.headers.set("vary", vary ? `${vary}, Cookie` : "Cookie");
   return out;
 }
 

@@ -119,6 +119,29 @@ describe("a hub whose LISTEN connection goes silent without closing", () => {
   });
 });
 
+describe("a LISTEN connection that answers queries but never delivers a notification", () => {
+  it("is never trusted, and does not flap between lost and back", async () => {
+    const code = uniqueCode("feedmute");
+    expect((await publish(pluginZip({ code }))).status).toBe(201);
+    const proxy = await startStallingProxy(process.env.DATABASE_URL!);
+    proxies.push(proxy);
+    proxy.muteNotifications();
+    const hub = await ownHub(proxy.url);
+    const logs: string[] = [];
+    for (const stream of [hub.child.stdout, hub.child.stderr]) stream?.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+
+    // Over several heartbeat deadlines (1 s here), every silent change shows at once: nothing is cached.
+    for (let round = 0; round < 8; round++) {
+      await listed(hub, code);
+      await rewriteDescription(code, `silent ${round}`);
+      expect((await listed(hub, code))?.description).toBe(`silent ${round}`);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    expect(proxy.mutedConnections()).toBeGreaterThan(0); // its heartbeats really were lost
+    expect(logs.join("")).not.toMatch(/catalog change feed (lost|is back)/);
+  });
+});
+
 describe("a change that bypasses the feed altogether", () => {
   it("shows once the cached page reaches CATALOG_CACHE_TTL_MS", async () => {
     const code = uniqueCode("feedttl");

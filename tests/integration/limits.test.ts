@@ -50,9 +50,10 @@ describe("a hub's limits under a flood", () => {
   let hub: HubProcess;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "hub-limits-"));
   beforeAll(async () => {
+    const port = await freePort();
     hub = await startHub({
       host: "127.0.0.1",
-      port: await freePort(),
+      port,
       quiet: true,
       env: {
         DATABASE_URL: process.env.DATABASE_URL!,
@@ -60,6 +61,10 @@ describe("a hub's limits under a flood", () => {
         NODE_ENV: "production",
         BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
         SEED_EXAMPLES: "false",
+        // X-Forwarded-For is trusted, so a test can also play clients at IPv6 addresses; a request
+        // without it counts from the address it leaves from.
+        TRUST_PROXY: "true",
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         // Small limits, so a test floods them quickly; the per-address sign-in limit is lifted so
         // that the per-account one shows.
         RATE_LIMITS: "publish=3/600,create-token=3/600,setup=2/600,sign-in=1000/60",
@@ -132,5 +137,55 @@ describe("a hub's limits under a flood", () => {
     // The owner's own typos at its usual address never lock it out.
     for (let i = 0; i < 12; i++) expect((await signIn(usual, `typo ${i}`)).status).toBe(401);
     expect((await signIn(usual, TEST_ADMIN.password)).status).toBe(200);
+  });
+
+  const signInAs = (email: string, password: string, address: string, cookie = "") =>
+    post(
+      "/api/auth/sign-in/email",
+      "127.0.0.85",
+      { "content-type": "application/json", "x-forwarded-for": address, ...(cookie ? { cookie } : {}) },
+      JSON.stringify({ email, password }),
+    );
+
+  it("counts a client by its IPv6 /64 however it rotates its addresses, and an IPv4-mapped address as its IPv4 one", async () => {
+    const flood: number[] = [];
+    for (let i = 0; i < 12; i++) flood.push((await signInAs(TEST_ADMIN.email, `guess ${i}`, `2001:db8:5:5:${(i + 1).toString(16)}::${i * 7 + 1}`)).status);
+    expect(flood).toEqual([...Array(10).fill(401), 429, 429]);
+    expect((await signInAs(TEST_ADMIN.email, TEST_ADMIN.password, "2001:db8:5:5:ffff:1:2:3")).status).toBe(429);
+    expect((await signInAs(TEST_ADMIN.email, TEST_ADMIN.password, "2001:db8:5:6::1")).status).toBe(200); // the next /64 is someone else
+    // 127.0.0.84 flooded the admin above: spelt as an IPv4-mapped IPv6 address it is still refused.
+    expect((await signInAs(TEST_ADMIN.email, TEST_ADMIN.password, "::ffff:127.0.0.84")).status).toBe(429);
+  });
+
+  it("never locks the owner's browser out, from whatever address, however many addresses flood the account", async () => {
+    const email = `${uniqueCode("owner")}@example.com`;
+    const password = "the owner's own password";
+    const signUp = await post(
+      "/api/auth/sign-up/email",
+      "127.0.0.86",
+      { "content-type": "application/json" },
+      JSON.stringify({ name: "Owner", email, password }),
+    );
+    expect(signUp.status, signUp.body).toBe(200);
+    // The browser that signed up now holds a device cookie: signed, httpOnly, sent only to sign-in.
+    const device = signUp.cookies.find((c) => c.startsWith("shub.known_device="));
+    expect(device).toMatch(/HttpOnly/i);
+    expect(device).toMatch(/Path=\/api\/auth/i);
+
+    // A flood from 55 addresses, each new to the account: each gets its tries, none locks anyone out.
+    const flood: number[] = [];
+    for (let i = 0; i < 55; i++) flood.push((await signInAs(email, `guess ${i}`, `198.51.100.${i + 1}`)).status);
+    expect(flood).toEqual(Array(55).fill(401));
+
+    // The owner on a new laptop's address, with its browser: in.
+    const owner = await signInAs(email, password, "198.51.100.200", cookieHeader([device!]));
+    expect(owner.status, owner.body).toBe(200);
+    // Any other new address still gets its first tries (slowed down while the flood lasts)...
+    expect((await signInAs(email, password, "198.51.100.201")).status).toBe(200);
+    // ...but fewer of them, and a forged device cookie is no key.
+    const forged = `shub.known_device=${encodeURIComponent("made-up.c2lnbmF0dXJl")}`;
+    const few: number[] = [];
+    for (let i = 0; i < 4; i++) few.push((await signInAs(email, `guess ${i}`, "198.51.100.202", forged)).status);
+    expect(few).toEqual([401, 401, 401, 429]);
   });
 });

@@ -1,10 +1,11 @@
 // A session slides while it is used, and the browser's cookie slides with it, over HTTP: the
 // Set-Cookie it receives after a renewal outlives the one from sign-in; 30 days after sign-in it ends.
+// That a page in a real browser renews it: e2e/session-renewal.spec.ts.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/scripts/lib/bootstrap-admin";
 import { cookieHeader, request, sessionCookieMaxAge } from "@/tests/helpers/http";
-import { hubUrl } from "@/tests/helpers/hub";
+import { hubUrl, pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
 
 const DAY = 24 * 60 * 60 * 1000;
 const from = "127.0.0.71"; // an address of its own: no other test's sign-in limit applies
@@ -26,6 +27,7 @@ async function age(days: number): Promise<void> {
   signedInAt -= days * DAY;
 }
 
+const updatedAt = async () => (await db.query<{ updated_at: Date }>("SELECT updated_at FROM sessions WHERE token = $1", [token])).rows[0]?.updated_at;
 const expiresAt = async () => (await db.query<{ expires_at: Date }>("SELECT expires_at FROM sessions WHERE token = $1", [token])).rows[0]?.expires_at;
 const tokens = () => request(`${hubUrl()}/api/v1/tokens`, { from, headers: { cookie } });
 
@@ -61,7 +63,7 @@ describe("a browser session", () => {
     expect(sessionCookieMaxAge(later.cookies)).toBe(7 * 24 * 60 * 60);
   });
 
-  it("renews it from a page load too (the page asks /api/auth/get-session), which a page render alone does not", async () => {
+  it("is not renewed by a page render (which cannot deliver the cookie), but by /api/auth/get-session, which the page calls", async () => {
     await age(2);
     const before = await expiresAt();
     const page = await request(`${hubUrl()}/settings/tokens`, { from, headers: { cookie } });
@@ -73,6 +75,47 @@ describe("a browser session", () => {
     expect(keeper.status).toBe(200);
     expect(sessionCookieMaxAge(keeper.cookies)).toBe(7 * 24 * 60 * 60);
     expect((await expiresAt()).getTime()).toBeGreaterThan(Date.now() + 6.9 * DAY);
+  });
+
+  it("never sends a renewed cookie on a response a shared cache may keep", async () => {
+    const code = uniqueCode("private");
+    expect((await publish(pluginZip({ code }))).status).toBe(201);
+    const archive = `${hubUrl()}/api/v1/plugins/${code}/versions/1.0.0/archive`;
+    expect((await request(archive)).headers["cache-control"]).toMatch(/public/); // anyone's download, cacheable by anyone
+    const publicRead = (on: boolean) =>
+      fetch(`${hubUrl()}/api/v1/admin/settings`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", origin: hubUrl(), cookie: process.env.HUB_ADMIN_COOKIE ?? "" },
+        body: JSON.stringify({ publicRead: on }),
+      });
+    expect((await publicRead(false)).status).toBe(200);
+    try {
+      await age(2); // due for renewal: the download answers with the renewed cookie
+      const download = await request(archive, { from, headers: { cookie } });
+      expect(download.status).toBe(200);
+      expect(sessionCookieMaxAge(download.cookies)).toBe(7 * 24 * 60 * 60);
+      expect(download.headers["cache-control"]).toBe("private, no-store");
+      expect(download.headers.vary).toMatch(/\bCookie\b/);
+      cookie = cookieHeader(download.cookies);
+    } finally {
+      expect((await publicRead(true)).status).toBe(200);
+    }
+  });
+
+  it("stops renewing once the expiry reaches the 30-day limit: no row write and no cookie on every request", async () => {
+    await age(25 - (Date.now() - signedInAt) / DAY); // 25 days since sign-in
+    await db.query("UPDATE sessions SET updated_at = now() - interval '2 days', expires_at = now() + interval '4 days' WHERE token = $1", [token]);
+    const renewed = await tokens(); // renewed once more, up to the limit
+    expect(renewed.status).toBe(200);
+    expect(sessionCookieMaxAge(renewed.cookies)).toBeGreaterThan(0);
+    expect(Math.abs((await expiresAt()).getTime() - (signedInAt + 30 * DAY))).toBeLessThan(60_000);
+    cookie = cookieHeader(renewed.cookies);
+    const written = await updatedAt();
+    for (const again of [await tokens(), await request(`${hubUrl()}/api/auth/get-session`, { from, headers: { cookie } })]) {
+      expect(again.status).toBe(200);
+      expect(again.cookies).toEqual([]);
+    }
+    expect(await updatedAt()).toEqual(written);
   });
 
   it("never renews past 30 days since sign-in", async () => {
