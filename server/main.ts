@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   provideRouteTable(() => api.table());
   // Each request's URL is built on the origin it reached (PUBLIC_URL, else its Host): a wildcard or
   // IPv6 bind address is no origin (`http://:::3000` is not even a URL).
-  const originOptions = { publicUrl, trustProxy, fallback: loopbackOrigin(hostname, port) };
+  const originOptions = { publicUrl, fallback: loopbackOrigin(hostname, port) };
   const server = createServer((req, res) => {
     // Origin + path, never `new URL(path, origin)`: a path like `//other.host/` must not change the host.
     const url = URL.parse(`${requestOrigin(req.headers, originOptions)}${req.url?.startsWith("/") ? req.url : `/${req.url ?? ""}`}`);

@@ -10,7 +10,7 @@ import { loopbackOrigin, requestOrigin } from "./request-origin";
  */
 export function hubOrigin(req: Request): string {
   const config = env();
-  return requestOrigin(req.headers, { publicUrl: config.PUBLIC_URL, trustProxy: config.TRUST_PROXY, fallback: fallbackOrigin() });
+  return requestOrigin(req.headers, { publicUrl: config.PUBLIC_URL, fallback: fallbackOrigin() });
 }
 
 /**

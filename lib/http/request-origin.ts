@@ -3,23 +3,20 @@
 // - PUBLIC_URL, when set, is the hub's one origin, whatever the request says;
 // - otherwise the origin the request's Host names (the address the person typed), so a hub bound
 //   to 0.0.0.0 or :: knows itself as http://192.168.1.5:3000 or http://[::1]:3000;
-// - X-Forwarded-Proto/Host count only behind a trusted proxy (TRUST_PROXY), as for client addresses.
+// - X-Forwarded-Proto/Host never count: behind a proxy (TRUST_PROXY) PUBLIC_URL is required, so
+//   a client-supplied header can never pick the origin.
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;
 
 export type OriginOptions = {
   publicUrl?: string;
-  trustProxy: boolean;
   /** Used when the request names no usable host (HTTP/1.0, a malformed Host). */
   fallback: string;
 };
 
 export function requestOrigin(headers: HeaderBag, options: OriginOptions): string {
   if (options.publicUrl) return new URL(options.publicUrl).origin;
-  const forwardedHost = options.trustProxy ? first(header(headers, "x-forwarded-host")) : undefined;
-  const forwardedProto = options.trustProxy ? first(header(headers, "x-forwarded-proto"))?.toLowerCase() : undefined;
-  const protocol = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : "http";
-  return originOf(protocol, forwardedHost) ?? originOf(protocol, header(headers, "host")) ?? options.fallback;
+  return originOf("http", header(headers, "host")) ?? options.fallback;
 }
 
 /** An address a person can open for a server bound to `host` (0.0.0.0 and :: name no host). */
@@ -48,6 +45,3 @@ function header(headers: HeaderBag, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
-
-// A chain of proxies appends: the first value is what the client asked the outermost one for.
-const first = (value: string | undefined) => value?.split(",")[0].trim() || undefined;

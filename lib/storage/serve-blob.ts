@@ -7,7 +7,13 @@ import { blobSize, openBlob } from "./blob-store";
  * A download response for a blob: strong ETag (the sha256), Content-Length, conditional requests and
  * single byte ranges (`Range: bytes=a-b`, `bytes=a-`, `bytes=-n`).
  */
-export async function serveBlob(req: Request, sha256: string, filename: string, contentType: string, { immutable = true } = {}): Promise<Response> {
+export async function serveBlob(
+  req: Request,
+  sha256: string,
+  filename: string,
+  contentType: string,
+  { immutable = true, shared = true } = {},
+): Promise<Response> {
   const size = await blobSize(sha256);
   if (size === null) throw new AppError("internal", `Blob ${sha256} is missing from the store.`);
   const etag = `"${sha256}"`;
@@ -17,7 +23,8 @@ export async function serveBlob(req: Request, sha256: string, filename: string, 
     etag,
     "accept-ranges": "bytes",
     // A URL naming an exact version never changes its bytes; one that resolves (`latest`) does.
-    "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    // `shared: false` (a hub without public read): no shared cache may hand the bytes to anyone else.
+    "cache-control": `${shared ? "public" : "private"}, ${immutable ? "max-age=31536000, immutable" : "no-cache"}`,
   };
   if (
     req.headers

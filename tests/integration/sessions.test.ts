@@ -97,6 +97,10 @@ describe("a browser session", () => {
       expect(download.headers["cache-control"]).toBe("private, no-store");
       expect(download.headers.vary).toMatch(/\bCookie\b/);
       cookie = cookieHeader(download.cookies);
+      // Without public read no shared cache may keep the bytes, renewed cookie or not.
+      const token = await request(archive, { headers: { authorization: `Bearer ${process.env.HUB_TOKEN}` } });
+      expect(token.status).toBe(200);
+      expect(token.headers["cache-control"]).toMatch(/^private\b/);
     } finally {
       expect((await publicRead(true)).status).toBe(200);
     }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { findVersionRowOrThrow } from "@/lib/registry/get-plugin";
 import { codeParam, versionParam } from "@/lib/registry/schemas";
+import { getSettings } from "@/lib/settings/hub-settings";
 import { serveBlob } from "@/lib/storage/serve-blob";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export const GET = route(
     const row = await findVersionRowOrThrow(params.code, params.version);
     return serveBlob(req, row.sha256, `${params.code}-${row.version}.${row.format}`, CONTENT_TYPES[row.format], {
       immutable: params.version !== "latest",
+      shared: (await getSettings()).publicRead,
     });
   },
 );
