@@ -2,9 +2,6 @@
 // behind an address (PUBLIC_URL) that is not the one it binds. Each instance shares the suite's
 // database; requests leave from addresses of their own, so no other test's rate limits interfere.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/scripts/lib/bootstrap-admin";
 import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
@@ -15,11 +12,11 @@ import { pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
 const started: { hub: HubProcess; dataDir: string }[] = [];
 afterAll(async () => {
   await Promise.all(started.map(({ hub }) => hub.stop()));
-  for (const { dataDir } of started) rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function hubOn(host: string, env: Record<string, string> = {}): Promise<{ hub: HubProcess; port: number }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "hub-origins-"));
+  // Instances of one hub share its database and its blob store: a row must always find its bytes.
+  const dataDir = process.env.HUB_DATA_DIR!;
   const port = await freePort();
   const hub = await startHub({
     host,

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,11 +9,11 @@ import { authHeaders, pluginZip, publish, sha256, uniqueCode } from "@/tests/hel
 // Blobs that no row points at are collected; referenced blobs and fresh ones never are. Each hub here
 // shares the test database but has a blob store of its own, so a short grace period cannot touch
 // the blobs of publishes other test files are making.
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "orphan-blobs-"));
+// Instances of one hub share its database and its blob store: a row must always find its bytes.
+const dataDir = process.env.HUB_DATA_DIR!;
 const started: HubProcess[] = [];
 afterAll(async () => {
   await Promise.all(started.map((hub) => hub.stop("SIGKILL")));
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function hub(env: Record<string, string> = {}): Promise<HubProcess> {
