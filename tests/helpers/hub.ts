@@ -47,3 +47,17 @@ export async function publish(bytes: Buffer, filename = "plugin.zip", base = hub
   form.append("file", new Blob([new Uint8Array(bytes)]), filename);
   return fetch(`${base}/api/v1/plugins`, { method: "POST", body: form, headers });
 }
+
+/** Signs a new member up through the API, as a browser on the hub's own pages would; returns its session cookie. */
+export async function signUpMember(name: string, tag: string): Promise<string> {
+  const response = await fetch(`${hubUrl()}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: hubUrl() },
+    body: JSON.stringify({ name, email: `${name.toLowerCase()}-${tag}@example.com`, password: "a long enough password" }),
+  });
+  if (response.status !== 200) throw new Error(`signing up ${name} answered ${response.status}: ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}

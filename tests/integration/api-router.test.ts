@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
-import { freePort } from "@/scripts/lib/postgres";
+import type { HubProcess } from "@/scripts/lib/hub-process";
 import { findRouteFiles } from "@/server/route-files";
 import { publicPath } from "@/server/synapse-paths";
 import { hubUrl } from "@/tests/helpers/hub";
+import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -61,19 +61,7 @@ describe("the development server (npm run dev)", () => {
   afterAll(async () => hub?.stop());
 
   it("serves pages and the API, and unknown /api paths as problem+json", { timeout: 240_000 }, async () => {
-    hub = await startHub({
-      host: "127.0.0.1",
-      port: await freePort(),
-      dev: true,
-      quiet: true,
-      env: {
-        DATABASE_URL: process.env.DATABASE_URL!,
-        DATA_DIR: process.env.HUB_DATA_DIR!,
-        NODE_ENV: "development",
-        SEED_EXAMPLES: "false",
-        BETTER_AUTH_SECRET: "a-development-secret-of-32-characters",
-      },
-    });
+    hub = await startSiblingHub({ dev: true });
     const list = await fetch(`${hub.url}/api/v1/plugins?limit=1`);
     expect(list.status).toBe(200);
     expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hubUrl, pluginZip, uniqueCode } from "@/tests/helpers/hub";
+import { hubUrl, pluginZip, signUpMember, uniqueCode } from "@/tests/helpers/hub";
 
 // Who may do what, route by route. Every row is a real request against the running hub.
 type Actor = { headers: Record<string, string> };
@@ -10,18 +10,7 @@ const code = uniqueCode("authz");
 let actors: Record<string, Actor>;
 let versionCounter = 0;
 
-async function signUp(name: string): Promise<string> {
-  const response = await fetch(`${hubUrl()}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...origin() },
-    body: JSON.stringify({ name, email: `${name.toLowerCase()}-${code}@example.com`, password: "a long enough password" }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
+const signUp = (name: string) => signUpMember(name, code);
 
 async function token(cookie: string, scopes: string[], expiresInDays = 1): Promise<{ id: string; secret: string }> {
   const response = await fetch(`${hubUrl()}/api/v1/tokens`, {

@@ -4,10 +4,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEED_APPLICATION_NAME } from "@/lib/events/catalog-changes";
-import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
-import { freePort } from "@/scripts/lib/postgres";
+import type { HubProcess } from "@/scripts/lib/hub-process";
 import { hubUrl, pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
 import { startStallingProxy, type StallingProxy } from "@/tests/helpers/stalling-proxy";
+import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
 const HEARTBEAT = { CATALOG_HEARTBEAT_INTERVAL_MS: "300", CATALOG_HEARTBEAT_TIMEOUT_MS: "700" };
 // Long enough that only the feed, never the TTL backstop, can explain a fresh page here.
@@ -24,12 +24,7 @@ afterAll(async () => {
 });
 
 async function ownHub(databaseUrl: string, env: Record<string, string> = {}): Promise<HubProcess> {
-  const hub = await startHub({
-    host: "127.0.0.1",
-    port: await freePort(),
-    quiet: true,
-    env: { DATABASE_URL: databaseUrl, DATA_DIR: process.env.HUB_DATA_DIR, NODE_ENV: "production", SEED_EXAMPLES: "false", ...HEARTBEAT, ...NO_TTL, ...env },
-  });
+  const hub = await startSiblingHub({ env: { DATABASE_URL: databaseUrl, ...HEARTBEAT, ...NO_TTL, ...env } });
   hubs.push(hub);
   return hub;
 }

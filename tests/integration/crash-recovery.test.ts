@@ -3,9 +3,9 @@ import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
-import { freePort } from "@/scripts/lib/postgres";
+import type { HubProcess } from "@/scripts/lib/hub-process";
 import { authHeaders, pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
+import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
 const databaseUrl = () => process.env.DATABASE_URL!;
 const dataDir = () => process.env.HUB_DATA_DIR!;
@@ -13,13 +13,7 @@ const started: HubProcess[] = [];
 afterAll(async () => Promise.all(started.map((hub) => hub.stop("SIGKILL"))));
 
 async function secondHub(env: Record<string, string> = {}): Promise<HubProcess> {
-  // Another instance on the same database and blob store, as behind a load balancer.
-  const hub = await startHub({
-    host: "127.0.0.1",
-    port: await freePort(),
-    quiet: true,
-    env: { DATABASE_URL: databaseUrl(), DATA_DIR: dataDir(), NODE_ENV: "production", ...env },
-  });
+  const hub = await startSiblingHub({ env });
   started.push(hub);
   return hub;
 }

@@ -4,7 +4,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hubUrl, pluginZip, uniqueCode } from "@/tests/helpers/hub";
+import { hubUrl, pluginZip, signUpMember, uniqueCode } from "@/tests/helpers/hub";
 
 // A publisher who may not publish is refused before the archive is read: the answer arrives while
 // the client is still sending (here: a 50 MiB upload of which only the first MiB is ever sent), and
@@ -18,18 +18,7 @@ const bigFile = path.join(scratch, "big.zip");
 let tokens: Record<"readOnly" | "otherPlugin" | "member" | "owner", string>;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function signUp(name: string): Promise<string> {
-  const response = await fetch(`${hubUrl()}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...origin() },
-    body: JSON.stringify({ name, email: `${name.toLowerCase()}-${code}@example.com`, password: "a long enough password" }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
+const signUp = (name: string) => signUpMember(name, code);
 
 async function token(cookie: string, scopes: string[]): Promise<string> {
   const response = await fetch(`${hubUrl()}/api/v1/tokens`, {

@@ -1,12 +1,12 @@
 // Limits a flood meets and real use does not: the 1 MiB cap on buffered bodies, the rate limits on
 // publish, token creation and setup, and the sign-in lockout that never locks the owner out.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/scripts/lib/bootstrap-admin";
-import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
+import type { HubProcess } from "@/scripts/lib/hub-process";
 import { freePort } from "@/scripts/lib/postgres";
 import { cookieHeader, request } from "@/tests/helpers/http";
 import { hubUrl, uniqueCode } from "@/tests/helpers/hub";
+import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
 const MiB = 1024 * 1024;
 
@@ -45,20 +45,11 @@ describe("a buffered body over 1 MiB", () => {
 
 describe("a hub's limits under a flood", () => {
   let hub: HubProcess;
-  // Instances of one hub share its database and its blob store: a row must always find its bytes.
-  const dataDir = process.env.HUB_DATA_DIR!;
   beforeAll(async () => {
     const port = await freePort();
-    hub = await startHub({
-      host: "127.0.0.1",
+    hub = await startSiblingHub({
       port,
-      quiet: true,
       env: {
-        DATABASE_URL: process.env.DATABASE_URL!,
-        DATA_DIR: dataDir,
-        NODE_ENV: "production",
-        BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
-        SEED_EXAMPLES: "false",
         // X-Forwarded-For is trusted, so a test can also play clients at IPv6 addresses; a request
         // without it counts from the address it leaves from.
         TRUST_PROXY: "true",

@@ -1,37 +1,23 @@
 // The hub run as people deploy it: bound to every interface (0.0.0.0, ::) without PUBLIC_URL, or
 // behind an address (PUBLIC_URL) that is not the one it binds. Each instance shares the suite's
 // database; requests leave from addresses of their own, so no other test's rate limits interfere.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_ADMIN } from "@/scripts/lib/bootstrap-admin";
-import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
+import type { HubProcess } from "@/scripts/lib/hub-process";
 import { freePort } from "@/scripts/lib/postgres";
 import { cookieHeader, request } from "@/tests/helpers/http";
 import { pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
+import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
-const started: { hub: HubProcess; dataDir: string }[] = [];
+const started: { hub: HubProcess }[] = [];
 afterAll(async () => {
   await Promise.all(started.map(({ hub }) => hub.stop()));
 });
 
 async function hubOn(host: string, env: Record<string, string> = {}): Promise<{ hub: HubProcess; port: number }> {
-  // Instances of one hub share its database and its blob store: a row must always find its bytes.
-  const dataDir = process.env.HUB_DATA_DIR!;
   const port = await freePort();
-  const hub = await startHub({
-    host,
-    port,
-    quiet: true,
-    env: {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      DATA_DIR: dataDir,
-      NODE_ENV: "production",
-      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
-      SEED_EXAMPLES: "false",
-      ...env,
-    },
-  });
-  started.push({ hub, dataDir });
+  const hub = await startSiblingHub({ host, port, env });
+  started.push({ hub });
   return { hub, port };
 }
 

@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "n
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startHub, type HubProcess } from "@/scripts/lib/hub-process";
-import { freePort } from "@/scripts/lib/postgres";
+import type { HubProcess } from "@/scripts/lib/hub-process";
 import { authHeaders, pluginZip, publish, sha256, uniqueCode } from "@/tests/helpers/hub";
+import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
 // Blobs that no row points at are collected; referenced blobs and fresh ones never are. Each hub here
 // shares the test database but has a blob store of its own, so a short grace period cannot touch
@@ -17,12 +17,7 @@ afterAll(async () => {
 });
 
 async function hub(env: Record<string, string> = {}): Promise<HubProcess> {
-  const started_ = await startHub({
-    host: "127.0.0.1",
-    port: await freePort(),
-    quiet: !process.env.TEST_VERBOSE,
-    env: { DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: dataDir, NODE_ENV: "production", SEED_EXAMPLES: "false", ...env },
-  });
+  const started_ = await startSiblingHub({ env });
   started.push(started_);
   return started_;
 }
