@@ -6,7 +6,7 @@ import { hubSettingsSchema, type HubSettings } from "./schema";
 
 const KEY = "settings";
 // Read on every request (public read is checked on each catalog call): a short-lived copy keeps
-// that free, and a change reaches every instance within this long.
+// that free, and a change reaches every instance within twice this long.
 const TTL_MS = 2000;
 const memo = processSingleton("hub-settings", () => ({
   cached: undefined as { value: HubSettings; at: number } | undefined,
@@ -23,6 +23,12 @@ export async function getSettings(): Promise<HubSettings> {
   memo.loading ??= readSettings().finally(() => {
     memo.loading = undefined;
   });
+  // While it runs, a copy at most twice the TTL old still answers: one slow query (a checkpoint, a
+  // busy pool) must not hold every request of the hub behind it.
+  if (cached && Date.now() - cached.at < 2 * TTL_MS) {
+    memo.loading.catch(() => {});
+    return cached.value;
+  }
   return memo.loading;
 }
 
