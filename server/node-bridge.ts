@@ -1,11 +1,12 @@
 // Node's IncomingMessage/ServerResponse ↔ the web Request/Response that route handlers speak.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { attachClientGone } from "../lib/http/client-gone";
 import { attachNodeBody } from "../lib/http/node-body";
 
 /**
- * The web Request for a Node request. Its `signal` aborts when the client goes away before the
- * answer is complete (as under Next.js), so a handler, or a stream it returns, can stop its work.
+ * The web Request for a Node request. `clientGone(request)` (lib/http/client-gone.ts) aborts when
+ * the client goes away before the answer is complete, so a handler can stop its work.
  */
 export function toWebRequest(req: IncomingMessage, res: ServerResponse, url: URL, trustProxy: boolean): Request {
   const headers = new Headers();
@@ -25,12 +26,12 @@ export function toWebRequest(req: IncomingMessage, res: ServerResponse, url: URL
   const request = new Request(url, {
     method: req.method,
     headers,
-    signal: gone.signal,
     // Created lazily: a handler that takes the Node stream (nodeBodyOf) never builds a web stream.
     body: hasBody ? lazyWebBody(req) : undefined,
     duplex: "half",
   } as RequestInit);
   if (hasBody) attachNodeBody(request, req);
+  attachClientGone(request, gone.signal);
   return request;
 }
 
