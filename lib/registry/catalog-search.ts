@@ -5,7 +5,7 @@ import { selectiveWindow } from "./search-windows";
 /**
  * The catalog's search, shared by the hub's API and the Synapse routes: a case-insensitive substring
  * of a plugin's name, code or description. `search_text` is that text lowercased, stored by Postgres
- * and trigram-indexed (prisma/migrations/0004_catalog_search). The index is asked for the term's
+ * and trigram-indexed (prisma/migrations/0005_catalog_search). The index is asked for the term's
  * rarest 3-character window when that narrows the search (search-windows.ts), and strpos checks the
  * whole term; Postgres lowercases both, so both sides fold case alike.
  *

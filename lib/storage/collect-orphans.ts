@@ -25,8 +25,10 @@ export async function collectOrphans(graceMs = env().BLOB_GC_GRACE_SECONDS * 100
   let batch: string[] = [];
   const flush = async () => {
     const referenced = await referencedAmong(batch);
-    for (const hash of batch) if (!referenced.has(hash) && (await removeIfStillOld(hash, graceMs))) removed++;
+    const orphans = batch.filter((hash) => !referenced.has(hash));
     batch = [];
+    if (orphans.length) await mkdirDurable(tmpDir()); // where orphans are moved aside
+    for (const hash of orphans) if (await removeIfStillOld(hash, graceMs)) removed++;
   };
   const list = (dir: string) => readdir(dir).catch(() => [] as string[]);
   for (const a of await list(blobRoot())) {
@@ -47,7 +49,6 @@ export async function collectOrphans(graceMs = env().BLOB_GC_GRACE_SECONDS * 100
  * (which replaces the file, with a fresh mtime) is seen and put back instead of lost.
  */
 async function removeIfStillOld(hash: string, graceMs: number): Promise<boolean> {
-  await mkdirDurable(tmpDir());
   const aside = path.join(tmpDir(), `orphan-${randomUUID()}`);
   try {
     await rename(blobPath(hash), aside);

@@ -87,12 +87,18 @@ describe("a hub whose LISTEN backend is terminated", () => {
   });
 });
 
+/** A freshly published plugin, and a proxy to the suite's Postgres for a hub whose link a test will break. */
+async function pluginBehindProxy(prefix: string): Promise<{ code: string; proxy: StallingProxy }> {
+  const code = uniqueCode(prefix);
+  expect((await publish(pluginZip({ code }))).status).toBe(201);
+  const proxy = await startStallingProxy(process.env.DATABASE_URL!);
+  proxies.push(proxy);
+  return { code, proxy };
+}
+
 describe("a hub whose LISTEN connection goes silent without closing", () => {
   it("notices within the heartbeat deadline and stops serving cached pages", async () => {
-    const code = uniqueCode("feedstall");
-    expect((await publish(pluginZip({ code }))).status).toBe(201);
-    const proxy = await startStallingProxy(process.env.DATABASE_URL!);
-    proxies.push(proxy);
+    const { code, proxy } = await pluginBehindProxy("feedstall");
     const hub = await ownHub(proxy.url);
     await untilCaching(hub, code);
 
@@ -116,10 +122,7 @@ describe("a hub whose LISTEN connection goes silent without closing", () => {
 
 describe("a LISTEN connection that answers queries but never delivers a notification", () => {
   it("is never trusted, and does not flap between lost and back", async () => {
-    const code = uniqueCode("feedmute");
-    expect((await publish(pluginZip({ code }))).status).toBe(201);
-    const proxy = await startStallingProxy(process.env.DATABASE_URL!);
-    proxies.push(proxy);
+    const { code, proxy } = await pluginBehindProxy("feedmute");
     proxy.muteNotifications();
     const hub = await ownHub(proxy.url);
     const logs: string[] = [];

@@ -24,7 +24,7 @@ async function hub(env: Record<string, string> = {}): Promise<HubProcess> {
 
 const blobFile = (hash: string) => path.join(dataDir, "blobs", "sha256", hash.slice(0, 2), hash.slice(2, 4), hash);
 
-async function until(what: string, check: () => boolean, ms = 60_000): Promise<void> {
+async function until(what: string, check: () => boolean, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
@@ -42,7 +42,8 @@ async function holdPlugin(code: string): Promise<pg.Client> {
 }
 
 describe("the orphan blob collector", () => {
-  it("removes the blobs of a publish refused after its commit and of a crash, and keeps every referenced blob", async () => {
+  // Its own waits (until) name what they waited for; the test as a whole may take longer than one of them.
+  it("removes the blobs of a publish refused after its commit and of a crash, and keeps every referenced blob", { timeout: 150_000 }, async () => {
     const code = uniqueCode("orphans");
     const first = await hub();
     const kept = pluginZip({ code, version: "1.0.0" });
