@@ -30,7 +30,13 @@ export function ListInput({ field, path, value, errors, onChange }: FieldProps &
                 />
               ))}
               {field.item && (
-                <FieldInput field={{ ...field.item, label: `${field.label} ${index + 1}` }} path={[...path, index]} value={item} errors={errors} onChange={onChange} />
+                <FieldInput
+                  field={{ ...field.item, label: `${field.label} ${index + 1}` }}
+                  path={[...path, index]}
+                  value={item}
+                  errors={errors}
+                  onChange={onChange}
+                />
               )}
             </div>
             <Button

@@ -41,9 +41,26 @@ describe("actionFormFields", () => {
         { $formkit: "select", name: "c", options: { sgd: "SGD", adam: "Adam" } },
       ],
     });
-    expect(a).toMatchObject({ options: [{ label: "jsonl", value: "jsonl" }, { label: "csv", value: "csv" }, { label: "3", value: 3 }] });
-    expect(b).toMatchObject({ type: "radio", options: [{ label: "Ground truth", value: "ground_truth" }, { label: "task", value: "task" }] });
-    expect(c).toMatchObject({ options: [{ label: "SGD", value: "sgd" }, { label: "Adam", value: "adam" }] });
+    expect(a).toMatchObject({
+      options: [
+        { label: "jsonl", value: "jsonl" },
+        { label: "csv", value: "csv" },
+        { label: "3", value: 3 },
+      ],
+    });
+    expect(b).toMatchObject({
+      type: "radio",
+      options: [
+        { label: "Ground truth", value: "ground_truth" },
+        { label: "task", value: "task" },
+      ],
+    });
+    expect(c).toMatchObject({
+      options: [
+        { label: "SGD", value: "sgd" },
+        { label: "Adam", value: "adam" },
+      ],
+    });
   });
 
   it("nests named groups, looks through unnamed groups and layout nodes, and reads lists", () => {
@@ -51,14 +68,27 @@ describe("actionFormFields", () => {
       params_schema: [
         { $el: "h2", children: "Optimiser" },
         { $el: "div", attrs: { class: "row" }, children: [{ $formkit: "text", name: "inside_div" }] },
-        { $formkit: "group", name: "optim", children: [{ $formkit: "number", name: "lr" }, { $formkit: "select", name: "kind", options: ["sgd"] }] },
+        {
+          $formkit: "group",
+          name: "optim",
+          children: [
+            { $formkit: "number", name: "lr" },
+            { $formkit: "select", name: "kind", options: ["sgd"] },
+          ],
+        },
         { $formkit: "group", children: [{ $formkit: "textarea", name: "notes" }] },
         { $formkit: "list", name: "layers", value: [{ units: 4 }], children: [{ $formkit: "number", name: "units", min: 1 }] },
         { $formkit: "list", name: "tags", children: [{ $formkit: "text" }] },
       ],
     });
     expect(fields.map((f) => f.name)).toEqual(["inside_div", "optim", "notes", "layers", "tags"]);
-    expect(fields[1]).toMatchObject({ type: "group", children: [{ name: "lr", type: "number" }, { name: "kind", type: "select" }] });
+    expect(fields[1]).toMatchObject({
+      type: "group",
+      children: [
+        { name: "lr", type: "number" },
+        { name: "kind", type: "select" },
+      ],
+    });
     expect(fields[3]).toMatchObject({ type: "list", value: [{ units: 4 }], children: [{ name: "units", min: 1 }], item: null });
     expect(fields[4]).toMatchObject({ type: "list", children: [], item: { type: "text", name: "" } });
   });

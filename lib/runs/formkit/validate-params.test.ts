@@ -85,7 +85,14 @@ describe("validateParams: other inputs", () => {
 describe("validateParams: groups and lists", () => {
   const fields = actionFormFields({
     params_schema: [
-      { $formkit: "group", name: "optim", children: [{ $formkit: "number", name: "lr", required: true, max: 1 }, { $formkit: "text", name: "kind" }] },
+      {
+        $formkit: "group",
+        name: "optim",
+        children: [
+          { $formkit: "number", name: "lr", required: true, max: 1 },
+          { $formkit: "text", name: "kind" },
+        ],
+      },
       { $formkit: "list", name: "layers", required: true, children: [{ $formkit: "number", name: "units", min: 1, required: true }] },
       { $formkit: "list", name: "tags", children: [{ $formkit: "text" }] },
     ],

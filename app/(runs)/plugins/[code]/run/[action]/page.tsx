@@ -50,7 +50,10 @@ export default async function LaunchPage(props: Props) {
       {action ? (
         <LaunchForm plugin={plugin.code} version={selected.version} action={action.name} fields={fields} />
       ) : (
-        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+        <p
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+        >
           Version {selected.version} has no action with that name. Pick another version, or see the plugin&apos;s{" "}
           <Link href={`/plugins/${plugin.code}?version=${encodeURIComponent(selected.version)}`} className="underline">
             actions
