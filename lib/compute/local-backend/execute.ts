@@ -65,9 +65,13 @@ export async function executeLocalRun(runId: string): Promise<void> {
         // A serve action counts as running once it answers; a job as soon as its process exists.
         void (serve ? appendEvents(runId, [], { changes: { pid } }) : transition(runId, "running", { changes: { pid } })).finally(spawned);
       },
-      onLine: (stream, line) => {
-        if (levelOf(line) === "error") lastError = line.slice(0, 500);
-        log.add(line, stream);
+      // Lines arrive in batches; while a batch is being stored the process's pipes wait (back-pressure).
+      onLines: async (batch) => {
+        for (const { stream, line } of batch) {
+          if (levelOf(line) === "error") lastError = line.slice(0, 500);
+          log.add(line, stream);
+        }
+        await log.flush();
       },
     }).then(async (outcome) => {
       ended = true;

@@ -50,8 +50,8 @@ export function createLogSink(runId: string, maxLines: number) {
       }
       await flush();
     },
-    /** Back-pressure for the process reader: resolves when the writes in flight are done. */
-    drained: () => writing,
+    /** Writes what is pending now; resolves once it is stored (the process reader waits: back-pressure). */
+    flush,
   };
 }
 /**
