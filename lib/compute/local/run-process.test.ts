@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runProcess, type LogLine } from "./run-process";
+import { killGroupIfOurs, runProcess, type LogLine } from "./run-process";
 
 const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
 const py = (code: string) => ({ command: "/usr/bin/python3", args: ["-c", code], env: { ...env, PYTHONUNBUFFERED: "1" } });
@@ -144,5 +145,19 @@ sys.stdout.buffer.write(b"\\xac euro\\n__SYNAPSE_RESULT_START__\\n[1]\\n__SYNAPS
     expect(outcome.result).toBe(7);
     expect(lines.length).toBeLessThan(200);
     expect(lines.at(-1)?.line).toMatch(/were not logged: the run's log limit of 1000 bytes/);
+  });
+});
+
+describe("killGroupIfOurs", () => {
+  it("kills a leftover group only when its processes carry the run's SYNAPSE_JOB_ID", async () => {
+    const child = spawn("sh", ["-c", "sleep 30 & sleep 30; echo"], { detached: true, stdio: "ignore", env: { ...process.env, SYNAPSE_JOB_ID: "run-1" } });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    await new Promise((resolve) => child.once("spawn", resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await killGroupIfOurs(child.pid!, "run-2")).toBe(0); // the pid was reused by somebody else's process
+    expect(alive(child.pid!)).toBe(true);
+    expect(await killGroupIfOurs(child.pid!, "run-1")).toBe(3); // sh and both sleeps
+    expect(await exited).toBeNull(); // killed by a signal, no exit code
+    expect(alive(child.pid!)).toBe(false);
   });
 });
