@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { access, mkdir, rename, rm, stat } from "node:fs/promises";
+import { access, mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/http/errors";
 import { processSingleton } from "@/lib/process-singleton";
@@ -61,6 +61,7 @@ async function extract(options: ExtractVersionOptions, final: string): Promise<s
     await archive.close();
   }
   await mkdir(path.dirname(final), { recursive: true });
+  await removeOldTemps(path.dirname(final), options.sha256);
   const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
   try {
     await mkdir(temp);
@@ -73,6 +74,17 @@ async function extract(options: ExtractVersionOptions, final: string): Promise<s
     await rm(temp, { recursive: true, force: true });
   }
   return final;
+}
+
+// Temp folders of an extraction that a crash interrupted. Only old ones: a young one may belong to
+// another process extracting the same archive right now.
+const OLD_TEMP_MS = 60 * 60 * 1000;
+async function removeOldTemps(versions: string, sha256: string): Promise<void> {
+  for (const name of await readdir(versions)) {
+    if (!name.startsWith(`${sha256}.tmp-`)) continue;
+    const info = await stat(path.join(versions, name)).catch(() => null);
+    if (info && Date.now() - info.mtimeMs > OLD_TEMP_MS) await rm(path.join(versions, name), { recursive: true, force: true });
+  }
 }
 
 function sha256Of(file: string): Promise<string> {

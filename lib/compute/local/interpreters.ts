@@ -4,6 +4,7 @@ import { readdir, realpath } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import { processSingleton } from "@/lib/process-singleton";
 import { compareVersions, parseSpecifier } from "./python-specifier";
@@ -24,6 +25,12 @@ export type InterpreterSource = { PATH?: string; PYENV_ROOT?: string; PYTHON_INT
 const PROBE =
   "import json,os,sys;print(json.dumps({'v':list(sys.version_info[:3]),'exe':sys.executable,'real':os.path.realpath(sys.executable),'prefix':sys.prefix}))";
 const PROBE_TIMEOUT_MS = 10_000;
+const probeOutput = z.object({
+  v: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  exe: z.string().min(1),
+  real: z.string().min(1),
+  prefix: z.string(),
+});
 
 const cache = processSingleton("compute.interpreters", () => ({ found: null as Promise<Interpreter[]> | null }));
 
@@ -98,9 +105,8 @@ async function probe(file: string): Promise<{ key: string; interpreter: Interpre
     // A pyenv shim for a version that is not selected (python3.12 without PYENV_VERSION) exits non-zero:
     // that candidate is skipped, and the real interpreter behind it is found under pyenv's versions/.
     const { stdout } = await run(file, ["-c", PROBE], { timeout: PROBE_TIMEOUT_MS });
-    const info = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as { v: number[]; exe: string; real: string; prefix: string };
+    const info = probeOutput.parse(JSON.parse(stdout.trim().split("\n").at(-1) ?? ""));
     const [major, minor, micro] = info.v;
-    if (![major, minor, micro].every(Number.isInteger) || !info.exe) return null;
     const real = await realpath(info.real).catch(() => info.real);
     return { key: `${real}\0${info.prefix}`, interpreter: { path: info.exe, version: `${major}.${minor}.${micro}`, parts: [major, minor, micro] } };
   } catch {

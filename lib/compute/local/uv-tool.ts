@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { access, mkdir, rename, rm } from "node:fs/promises";
+import { access, mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { relocateVenv, runStep, type StepContext } from "./build-step";
 import { withFileLock } from "./file-lock";
@@ -22,6 +22,8 @@ export async function ensureUv(root: string, interpreter: string, context: StepC
   const lockKey = `uv-${UV_VERSION}`;
   const build = async () => {
     if (await exists(binary)) return;
+    // We hold the lock: any temp folder here is a crashed install's.
+    for (const name of await readdir(tools)) if (name.startsWith(`uv-${UV_VERSION}.tmp-`)) await rm(path.join(tools, name), { recursive: true, force: true });
     const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
     try {
       context.log(`Installing uv ${UV_VERSION} (once for this machine)`);
