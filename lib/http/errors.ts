@@ -26,6 +26,9 @@ const STATUS = {
   idempotency_key_reused: 422,
   rate_limited: 429,
   config_invalid: 422,
+  // The local compute backend: no interpreter satisfies the plugin's requires-python; its virtualenv could not be built.
+  no_python: 422,
+  env_build_failed: 422,
   config_missing: 422,
   archive_invalid: 422,
   internal: 500,
