@@ -19,7 +19,7 @@ async function fakeRunsApi(page: Page, answer: (n: number) => { status: number; 
 }
 
 test("launch the classifier's train action from its form: checked in the browser, sent once with an Idempotency-Key", async ({ page }) => {
-  const sent = await fakeRunsApi(page, () => ({ status: 201, body: { id: "run-e2e-1", status: "queued" }, delayMs: 300 }));
+  const sent = await fakeRunsApi(page, () => ({ status: 201, body: { id: "run-e2e-1", status: "queued" }, delayMs: 1500 }));
 
   await page.goto("/plugins/tiny-classifier");
   await page.getByRole("tab", { name: /Actions/ }).click();
@@ -43,11 +43,12 @@ test("launch the classifier's train action from its form: checked in the browser
   await expect(page.getByText("must be at most 500")).toBeVisible();
   await expect(epochs).toHaveAttribute("aria-invalid", "true");
   await expect(epochs).toBeFocused();
-  await expect(page.getByRole("alert")).toContainText("One field needs attention.");
+  const problem = page.getByRole("form", { name: "Launch train" }).getByRole("alert");
+  await expect(problem).toContainText("One field needs attention.");
   await page.getByRole("spinbutton", { name: "Learning rate" }).fill("0.00015"); // off the 0.0001 grid
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.getByText("must be 0.0001 plus a multiple of 0.0001")).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("2 fields need attention.");
+  await expect(problem).toContainText("2 fields need attention.");
   expect(sent).toHaveLength(0);
 
   // Fixed, then sent from the keyboard; a double click while it is on its way makes no second request.
@@ -91,7 +92,7 @@ test("the server's refusals show at their fields or above the form; a refused la
   );
   await page.goto("/plugins/tiny-classifier/run/train");
   await page.getByRole("button", { name: "Run" }).click();
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("form", { name: "Launch train" }).getByRole("alert");
   await expect(alert).toContainText("The request is not valid.");
   await expect(alert).toContainText("validation_failed");
   await expect(alert).toContainText("gpu no GPU on this backend");
