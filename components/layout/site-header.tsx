@@ -20,7 +20,7 @@ export function SiteHeader() {
             <NavLink href="/runs">Runs</NavLink>
             <NavLink href="/publish">Publish</NavLink>
           </nav>
-          <div className="border-t border-zinc-200 pt-3 md:ml-auto md:border-0 md:pt-0 dark:border-zinc-800">
+          <div className="border-t border-zinc-200 px-1 pt-3 md:ml-auto md:border-0 md:px-0 md:pt-0 dark:border-zinc-800">
             <UserMenu />
           </div>
         </HeaderMenu>
