@@ -27,7 +27,13 @@ export async function startFakeHub(respond: Responder = () => ({ status: 200 }))
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      const recorded: Recorded = { method: req.method ?? "", path: req.url ?? "", authorization: req.headers.authorization, body: text ? JSON.parse(text) : null, at: Date.now() };
+      const recorded: Recorded = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        authorization: req.headers.authorization,
+        body: text ? JSON.parse(text) : null,
+        at: Date.now(),
+      };
       requests.push(recorded);
       const answer = respond(recorded, requests.length - 1);
       answered.push({ req: recorded, status: answer.status });
@@ -44,4 +50,13 @@ export async function startFakeHub(respond: Responder = () => ({ status: 200 }))
     logs: () => ok().flatMap((r) => (r.method === "POST" && r.path === "/logs/" ? (r.body as LogEntry[]) : [])),
     patches: () => ok().flatMap((r) => (r.method === "PATCH" ? [r.body as Record<string, unknown>] : [])),
   };
+}
+
+/** Resolves once the hub has been told RUNNING (for a serve action: once it listens). */
+export async function untilRunning(hub: FakeHub, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!hub.patches().some((p) => p.status === "RUNNING")) {
+    if (Date.now() > until) throw new Error("the runtime never reported RUNNING");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

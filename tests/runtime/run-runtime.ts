@@ -2,6 +2,8 @@
 // PYTHONPATH = runtime + plugin folder, a fresh working folder, the launch contract's environment.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -24,7 +26,13 @@ export function launch(options: Launch): { child: ChildProcess; done: Promise<Fi
   const cwd = mkdtempSync(path.join(os.tmpdir(), "runtime-run-"));
   const artifacts = path.join(cwd, "artifacts-out");
   const hubEnv = options.hub
-    ? { SYNAPSE_HOST: options.hub, SYNAPSE_PLUGIN_RUN_HOST: options.hub, SYNAPSE_ACCESS_TOKEN: TOKEN, SYNAPSE_PLUGIN_RUN_USER_TOKEN: TOKEN, SYNAPSE_JOB_ID: JOB_ID }
+    ? {
+        SYNAPSE_HOST: options.hub,
+        SYNAPSE_PLUGIN_RUN_HOST: options.hub,
+        SYNAPSE_ACCESS_TOKEN: TOKEN,
+        SYNAPSE_PLUGIN_RUN_USER_TOKEN: TOKEN,
+        SYNAPSE_JOB_ID: JOB_ID,
+      }
     : {};
   const started = Date.now();
   const child = spawn("python3", ["-m", "synapse_hub_runtime"], {
@@ -56,4 +64,13 @@ export const run = (options: Launch) => launch(options).done;
 export function printedResult(stdout: string): unknown {
   const match = /__SYNAPSE_RESULT_START__\n(.*)\n__SYNAPSE_RESULT_END__/.exec(stdout);
   return match ? JSON.parse(match[1]) : undefined;
+}
+
+/** A port nothing listens on (for a serve action to bind, or to stand for a dead hub). */
+export async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
