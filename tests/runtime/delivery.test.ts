@@ -34,7 +34,7 @@ describe("runtime delivery", () => {
   });
 
   it("retries after 503 answers (honouring Retry-After) and still delivers everything in order", async () => {
-    hub = await startFakeHub((_req, index) => (index < 3 ? { status: 503, headers: index === 2 ? { "retry-after": "1" } : {} } : { status: 200 }));
+    hub = await startFakeHub((_req, index) => (index < 3 ? { status: 503, headers: index === 2 ? { "retry-after": "1" } : undefined } : { status: 200 }));
     const finished = await run({ entrypoint: "probe.actions:flood", params: { count: 50 }, hub: hub.url });
     expect(finished.code).toBe(0);
     // The same PATCH, retried; each attempt carries the newest progress.

@@ -25,7 +25,7 @@ export type Finished = { code: number | null; stdout: string; stderr: string; ms
 export function launch(options: Launch): { child: ChildProcess; done: Promise<Finished>; cwd: string; artifacts: string } {
   const cwd = mkdtempSync(path.join(os.tmpdir(), "runtime-run-"));
   const artifacts = path.join(cwd, "artifacts-out");
-  const hubEnv = options.hub
+  const hubEnv: Record<string, string> = options.hub
     ? {
         SYNAPSE_HOST: options.hub,
         SYNAPSE_PLUGIN_RUN_HOST: options.hub,
@@ -35,21 +35,19 @@ export function launch(options: Launch): { child: ChildProcess; done: Promise<Fi
       }
     : {};
   const started = Date.now();
-  const child = spawn("python3", ["-m", "synapse_hub_runtime"], {
-    cwd,
-    env: {
-      PATH: process.env.PATH,
-      PYTHONPATH: `${RUNTIME_DIR}${path.delimiter}${options.plugin ?? PROBE_PLUGIN}`,
-      PYTHONDONTWRITEBYTECODE: "1",
-      SYNAPSE_ACTION_ENTRYPOINT: options.entrypoint,
-      SYNAPSE_ACTION_PARAMS: JSON.stringify(options.params ?? {}),
-      SYNAPSE_ACTION_NAME: options.entrypoint.split(/[.:]/).pop() ?? "",
-      SYNAPSE_ACTION_METHOD: options.method ?? "job",
-      SYNAPSE_ARTIFACTS_DIR: artifacts,
-      ...hubEnv,
-      ...options.env,
-    },
-  });
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    PYTHONPATH: `${RUNTIME_DIR}${path.delimiter}${options.plugin ?? PROBE_PLUGIN}`,
+    PYTHONDONTWRITEBYTECODE: "1",
+    SYNAPSE_ACTION_ENTRYPOINT: options.entrypoint,
+    SYNAPSE_ACTION_PARAMS: JSON.stringify(options.params ?? {}),
+    SYNAPSE_ACTION_NAME: options.entrypoint.split(/[.:]/).pop() ?? "",
+    SYNAPSE_ACTION_METHOD: options.method ?? "job",
+    SYNAPSE_ARTIFACTS_DIR: artifacts,
+    ...hubEnv,
+    ...options.env,
+  };
+  const child = spawn("python3", ["-m", "synapse_hub_runtime"], { cwd, env: env as NodeJS.ProcessEnv });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
