@@ -37,6 +37,8 @@ def json_app(served, settings):
             return _answer(start_response, 400, {"error": f"the body is not JSON: {error}"})
         try:
             return _answer(start_response, 200, predict(payload))
+        except ValueError as error:  # the contract: a bad request raises ValueError
+            return _answer(start_response, 400, {"error": str(error)})
         except Exception as error:
             traceback.print_exc(file=sys.stderr)
             return _answer(start_response, 500, {"error": f"{type(error).__name__}: {error}"})

@@ -3,7 +3,8 @@
 The contract (runtime/README.md): the entrypoint is called as `Cls(params, ctx)` (or `fn(params,
 ctx)`, which returns the object to serve). If that object has `wsgi_app`, a WSGI callable, it is
 served as is (interactive UIs). Otherwise the runtime serves JSON: `POST /` and `POST /predict`
-→ `obj.predict(payload)` (or `obj(payload)`) → JSON; `GET /` → a small info document. Requests run
+→ `obj.predict(payload)` (or `obj(payload)`) → JSON (a ValueError answers 400, any other error
+500); `GET /` → a small info document. Requests run
 on threads, concurrently. The hub proxies the server under SYNAPSE_SERVE_PREFIX and strips it;
 WSGI apps get it as SCRIPT_NAME, to build links that work through the proxy.
 """
