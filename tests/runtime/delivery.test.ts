@@ -1,16 +1,17 @@
 // The runtime's reports survive a slow, failing or dead hub: batching, retries with back-off,
 // bounded memory, and an exit deadline so a plugin never hangs on the network.
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeHub, type FakeHub } from "./fake-hub";
-import { freePort, run } from "./run-runtime";
+import { freePort, removeRunFolders, run } from "./run-runtime";
 
 let hub: FakeHub | undefined;
 afterEach(async () => {
   await hub?.close();
   hub = undefined;
+  removeRunFolders();
 });
 
 const lines = (hub: FakeHub) =>
@@ -69,6 +70,7 @@ describe("runtime delivery", () => {
     const numbers = delivered.map((line) => Number(line.split(" ")[1]));
     expect(numbers.every((n, i) => i === 0 || n > numbers[i - 1])).toBe(true);
     expect(hub.patches().at(-1)).toMatchObject({ status: "SUCCEEDED" });
+    rmSync(path.dirname(doneFile), { recursive: true, force: true });
   }, 30_000);
 
   it("with a dead hub, the plugin still finishes within the exit deadline and exits 0", async () => {

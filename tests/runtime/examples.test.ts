@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/registry/config/parse-config";
 import { startFakeHub, untilRunning, type FakeHub, type LogEntry } from "./fake-hub";
-import { freePort, launch, run } from "./run-runtime";
+import { freePort, launch, removeRunFolders, run } from "./run-runtime";
 
 const CLASSIFIER = path.resolve("examples/plugins/tiny-classifier");
 const EXPORTER = path.resolve("examples/plugins/dataset-exporter");
@@ -14,6 +14,7 @@ let hub: FakeHub | undefined;
 afterEach(async () => {
   await hub?.close();
   hub = undefined;
+  removeRunFolders();
 });
 
 const events = (hub: FakeHub, event: string) => hub.logs().filter((l) => l.event === event);

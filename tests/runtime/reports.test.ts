@@ -1,17 +1,18 @@
 // The runtime speaks the Synapse job protocol (DESIGN.md §3) to a hub: report order and shapes,
 // failures, and the entrypoint and params conventions.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeHub, type FakeHub } from "./fake-hub";
-import { JOB_ID, printedResult, run, TOKEN } from "./run-runtime";
+import { JOB_ID, printedResult, removeRunFolders, run, TOKEN } from "./run-runtime";
 
 let hub: FakeHub | undefined;
 afterEach(async () => {
   await hub?.close();
   hub = undefined;
+  removeRunFolders();
 });
 
 const probeParams = { nested: { value: 42 }, entries: [{ name: "first" }] };
@@ -103,6 +104,7 @@ describe("runtime reports", () => {
     const finished = await run({ entrypoint: "probe.actions:echo", hub: hub.url, env: { SYNAPSE_ACTION_PARAMS: "", SYNAPSE_ACTION_PARAMS_FILE: file } });
     expect(finished.code).toBe(0);
     expect((hub.patches().at(-1)?.result as { value: string }).value).toHaveLength(200_000);
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it("without a hub, only logs to the console and still prints the result", async () => {

@@ -1,7 +1,7 @@
 // Spawns the real runtime (`python3 -m synapse_hub_runtime`) the way the hub's local backend does:
 // PYTHONPATH = runtime + plugin folder, a fresh working folder, the launch contract's environment.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -11,6 +11,8 @@ export const RUNTIME_DIR = path.resolve("runtime");
 export const PROBE_PLUGIN = path.resolve("tests/runtime/fixtures/probe");
 export const JOB_ID = "6f1c0a52-3a8e-4bd5-9d0e-1f2a3b4c5d6e";
 export const TOKEN = "run-token-123";
+/** The interpreter: python3 (3.11 here); RUNTIME_PYTHON=python3.10 checks the oldest supported one. */
+const PYTHON = process.env.RUNTIME_PYTHON ?? "python3";
 
 export type Launch = {
   entrypoint: string;
@@ -22,8 +24,16 @@ export type Launch = {
 };
 export type Finished = { code: number | null; stdout: string; stderr: string; ms: number; cwd: string; artifacts: string };
 
+const folders: string[] = [];
+
+/** Removes the working folders of the runs launched so far (call after each test). */
+export function removeRunFolders(): void {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
 export function launch(options: Launch): { child: ChildProcess; done: Promise<Finished>; cwd: string; artifacts: string } {
   const cwd = mkdtempSync(path.join(os.tmpdir(), "runtime-run-"));
+  folders.push(cwd);
   const artifacts = path.join(cwd, "artifacts-out");
   const hubEnv: Record<string, string> = options.hub
     ? {
@@ -47,7 +57,7 @@ export function launch(options: Launch): { child: ChildProcess; done: Promise<Fi
     ...hubEnv,
     ...options.env,
   };
-  const child = spawn("python3", ["-m", "synapse_hub_runtime"], { cwd, env: env as NodeJS.ProcessEnv });
+  const child = spawn(PYTHON, ["-m", "synapse_hub_runtime"], { cwd, env: env as NodeJS.ProcessEnv });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

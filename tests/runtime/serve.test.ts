@@ -2,12 +2,13 @@
 // a job stops on SIGTERM (the hub's cancel) and says so.
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeHub, untilRunning, type FakeHub } from "./fake-hub";
-import { freePort, launch } from "./run-runtime";
+import { freePort, launch, removeRunFolders } from "./run-runtime";
 
 let hub: FakeHub | undefined;
 afterEach(async () => {
   await hub?.close();
   hub = undefined;
+  removeRunFolders();
 });
 
 describe("runtime serve", () => {
