@@ -35,7 +35,6 @@ class Transport:
         # Set when the runtime starts exiting: back-off sleeps wake up and every wait is capped by it.
         self.deadline = None
         self._closing = threading.Event()
-        self.requests = 0
 
     def start_deadline(self, seconds: float) -> None:
         self.deadline = time.monotonic() + seconds
@@ -88,7 +87,6 @@ class Transport:
             self._conn.timeout = timeout
             if self._conn.sock is not None:
                 self._conn.sock.settimeout(timeout)
-        self.requests += 1
         self._conn.request(method, self._prefix + path, body=payload, headers=self._headers)
         response = self._conn.getresponse()
         response.read()

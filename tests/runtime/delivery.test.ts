@@ -1,11 +1,13 @@
 // The runtime's reports survive a slow, failing or dead hub: batching, retries with back-off,
 // bounded memory, and an exit deadline so a plugin never hangs on the network.
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeHub, type FakeHub } from "./fake-hub";
-import { freePort, removeRunFolders, run } from "./run-runtime";
+import { freePort, removeRunFolders, run, RUNTIME_DIR } from "./run-runtime";
 
 let hub: FakeHub | undefined;
 afterEach(async () => {
@@ -72,6 +74,22 @@ describe("runtime delivery", () => {
     expect(hub.patches().at(-1)).toMatchObject({ status: "SUCCEEDED" });
     rmSync(path.dirname(doneFile), { recursive: true, force: true });
   }, 30_000);
+
+  it("never lets the end overwrite a RUNNING not yet sent", async () => {
+    hub = await startFakeHub();
+    // The reporter alone, driven faster than its thread wakes up.
+    const script = [
+      "import sys",
+      "from synapse_hub_runtime.reporter import Reporter",
+      "from synapse_hub_runtime.transport import Transport",
+      "reporter = Reporter(Transport(sys.argv[1], 't'), 'job')",
+      "reporter.patch(status='RUNNING')",
+      "sys.exit(0 if reporter.close(5, status='SUCCEEDED', result=1) else 1)",
+    ].join("\n");
+    // Asynchronously: the fake hub answers from this same event loop.
+    await promisify(execFile)("python3", ["-c", script, hub.url], { env: { ...process.env, PYTHONPATH: RUNTIME_DIR } });
+    expect(hub.patches()).toEqual([{ status: "RUNNING" }, { status: "SUCCEEDED", result: 1 }]);
+  });
 
   it("with a dead hub, the plugin still finishes within the exit deadline and exits 0", async () => {
     const finished = await run({ entrypoint: "probe.actions:flood", params: { count: 1_000 }, hub: `http://127.0.0.1:${await freePort()}` });

@@ -80,6 +80,8 @@ describe("runtime reports", () => {
     hub = await startFakeHub();
     const finished = await run({ entrypoint: "probe.actions:missing", hub: hub.url });
     expect(finished.code).toBe(1);
+    // Even an instant failure reports RUNNING first: the end never overwrites an unsent status.
+    expect(hub.patches()[0]).toEqual({ status: "RUNNING" });
     expect(hub.patches().at(-1)).toEqual({ status: "FAILED", result: { error: "'probe.actions' has no 'missing' (entrypoint 'probe.actions:missing')" } });
   });
 
