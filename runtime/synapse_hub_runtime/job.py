@@ -14,11 +14,11 @@ def run_job(settings, ctx, lifecycle) -> int:
         signal.signal(signum, signal.SIG_IGN)
         raise Stopped()
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    lifecycle.running()
     try:
         try:
+            signal.signal(signal.SIGTERM, stop)
+            signal.signal(signal.SIGINT, stop)
+            lifecycle.running()
             result = run_action(load(settings.entrypoint), settings.params, ctx)
         finally:
             # From here on a SIGTERM must not cut the final report short (SIGKILL remains the hub's last word).

@@ -21,7 +21,7 @@ def json_app(served, settings):
         method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO") or "/"
         if path not in ("/", "/predict"):
             return _answer(start_response, 404, {"error": f"no route {path}"})
-        if method in ("GET", "HEAD") and path == "/":
+        if method == "GET" and path == "/":
             return _answer(start_response, 200, info)
         if method != "POST":
             return _answer(start_response, 405, {"error": f"{method} is not allowed here"}, [("Allow", "GET, POST" if path == "/" else "POST")])

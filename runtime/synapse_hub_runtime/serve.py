@@ -4,13 +4,14 @@ The contract (runtime/README.md): the entrypoint is called as `Cls(params, ctx)`
 ctx)`, which returns the object to serve). If that object has `wsgi_app`, a WSGI callable, it is
 served as is (interactive UIs). Otherwise the runtime serves JSON: `POST /` and `POST /predict`
 → `obj.predict(payload)` (or `obj(payload)`) → JSON (a ValueError answers 400, any other error
-500); `GET /` → a small info document. Requests run
-on threads, concurrently. The hub proxies the server under SYNAPSE_SERVE_PREFIX and strips it;
-WSGI apps get it as SCRIPT_NAME, to build links that work through the proxy.
+500); `GET /` → a small info document. Requests run on threads, concurrently. The hub proxies the
+server under SYNAPSE_SERVE_PREFIX and strips it; WSGI apps get it as SCRIPT_NAME, to build links
+that work through the proxy.
 """
 
 import signal
 import threading
+import time
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -24,9 +25,10 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 
 def serve(settings, ctx, lifecycle) -> int:
-    stop = threading.Event()
+    # A plain flag: taking a lock inside a signal handler could deadlock the main thread.
+    stopping = []
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
+        signal.signal(signum, lambda *_: stopping.append(True))
     try:
         served = load(settings.entrypoint)(settings.params, ctx)
         app = getattr(served, "wsgi_app", None) or json_app(served, settings)
@@ -42,9 +44,10 @@ def serve(settings, ctx, lifecycle) -> int:
         warn(f"listening on http://127.0.0.1:{port}/")
     thread = threading.Thread(target=server.serve_forever, name="synapse-hub-serve", daemon=True)
     thread.start()
-    while not stop.wait(0.5):
+    while not stopping:
         if not thread.is_alive():
             return lifecycle.failed(RuntimeError("the HTTP server stopped unexpectedly"))
+        time.sleep(0.2)
     server.shutdown()
     server.server_close()
     return lifecycle.stopped(0)
