@@ -17,6 +17,14 @@ afterEach(async () => {
   removeRunFolders();
 });
 
+/** Launch options for one of an example's actions, as its config.yaml declares it. */
+function action(folder: string, name: string) {
+  const parsed = parseConfig(readFileSync(path.join(folder, "config.yaml"), "utf8"));
+  if (!parsed.ok) throw new Error(`${folder}/config.yaml is invalid`);
+  const { entrypoint, method } = parsed.config.actions[name];
+  return { plugin: folder, entrypoint, method };
+}
+
 const events = (hub: FakeHub, event: string) => hub.logs().filter((l) => l.event === event);
 type Trials = { base: string[]; trials: Record<string, Record<string, unknown>>; hyperparameters: string[]; metrics: string[]; best_trial: string | null };
 
@@ -28,7 +36,7 @@ describe("example plugins", () => {
 
   it("tiny-classifier train reports progress, metrics and a metric event per epoch, saves model.json and logs a picture", async () => {
     hub = await startFakeHub();
-    const finished = await run({ plugin: CLASSIFIER, entrypoint: "plugin.train.Train", params: { epochs: 5, sleep_per_epoch: 0 }, hub: hub.url });
+    const finished = await run({ ...action(CLASSIFIER, "train"), params: { epochs: 5, sleep_per_epoch: 0 }, hub: hub.url });
     expect(finished.code).toBe(0);
     const last = hub.patches().at(-1);
     expect(last).toMatchObject({ status: "SUCCEEDED", result: { val_accuracy: expect.any(Number) } });
@@ -55,7 +63,7 @@ describe("example plugins", () => {
 
   it("tiny-classifier tune reports trials as they start and finish, with the best trial marked", async () => {
     hub = await startFakeHub();
-    const finished = await run({ plugin: CLASSIFIER, entrypoint: "plugin.tune:tune", params: { learning_rates: "0.001, 1", epochs: 5 }, hub: hub.url });
+    const finished = await run({ ...action(CLASSIFIER, "tune"), params: { learning_rates: "0.001, 1", epochs: 5 }, hub: hub.url });
     expect(finished.code).toBe(0);
     const trials = events(hub, "trials").map((e) => e.data as Trials);
     expect(trials.map((t) => Object.values(t.trials).map((trial) => trial.status))).toEqual([
@@ -74,7 +82,7 @@ describe("example plugins", () => {
 
   it("tiny-classifier test evaluates the given weights", async () => {
     hub = await startFakeHub();
-    const finished = await run({ plugin: CLASSIFIER, entrypoint: "plugin.evaluate:test", params: { weights: "1, 1, 0", samples: 100 }, hub: hub.url });
+    const finished = await run({ ...action(CLASSIFIER, "test"), params: { weights: "1, 1, 0", samples: 100 }, hub: hub.url });
     expect(finished.code).toBe(0);
     const result = hub.patches().at(-1)?.result as { accuracy: number; samples: number };
     expect(result.samples).toBe(100);
@@ -83,7 +91,7 @@ describe("example plugins", () => {
 
   it("tiny-classifier train stops promptly when cancelled (SIGTERM) mid-run", async () => {
     hub = await startFakeHub();
-    const job = launch({ plugin: CLASSIFIER, entrypoint: "plugin.train.Train", params: { epochs: 100, sleep_per_epoch: 1 }, hub: hub.url });
+    const job = launch({ ...action(CLASSIFIER, "train"), params: { epochs: 100, sleep_per_epoch: 1 }, hub: hub.url });
     await untilRunning(hub);
     const sentAt = Date.now();
     job.child.kill("SIGTERM");
@@ -97,9 +105,7 @@ describe("example plugins", () => {
     hub = await startFakeHub();
     const port = await freePort();
     const served = launch({
-      plugin: CLASSIFIER,
-      entrypoint: "plugin.serve:Predictor",
-      method: "serve",
+      ...action(CLASSIFIER, "inference"),
       hub: hub.url,
       env: { SYNAPSE_SERVE_PORT: String(port) },
     });
@@ -124,9 +130,7 @@ describe("example plugins", () => {
     hub = await startFakeHub();
     const port = await freePort();
     const served = launch({
-      plugin: CLASSIFIER,
-      entrypoint: "plugin.playground:Playground",
-      method: "serve",
+      ...action(CLASSIFIER, "gradio"),
       hub: hub.url,
       env: { SYNAPSE_SERVE_PORT: String(port), SYNAPSE_SERVE_PREFIX: "/serve/demo" },
     });
@@ -145,7 +149,7 @@ describe("example plugins", () => {
     [{ target: "ground_truth", format: "jsonl", limit: 25 }, ["ground_truth.jsonl"]],
   ])("dataset-exporter export %j saves its files as artifacts", async (params, files) => {
     hub = await startFakeHub();
-    const finished = await run({ plugin: EXPORTER, entrypoint: "plugin.export:export", params, hub: hub.url });
+    const finished = await run({ ...action(EXPORTER, "export"), params, hub: hub.url });
     expect(finished.code).toBe(0);
     expect(hub.patches().at(-1)).toMatchObject({ status: "SUCCEEDED", result: { files, count: params.limit } });
     expect(events(hub, "artifact").map((e: LogEntry) => e.data.name)).toEqual(files);

@@ -3,37 +3,33 @@
 import json
 import time
 
-from synapse_hub_runtime import BaseAction
-
 from .model import accuracy, epoch, make_data
 from .plot import plot_boundary
 
 
-class Train(BaseAction):
-    def execute(self):
-        params, ctx = self.params, self.ctx
-        epochs = int(params.get("epochs", 20))
-        learning_rate = float(params.get("learning_rate", 0.1))
-        samples = int(params.get("samples", 400))
-        seed = int(params.get("seed", 7))
-        # A pause per epoch, so a run lasts long enough to watch (or to cancel).
-        sleep_per_epoch = float(params.get("sleep_per_epoch", 0.1))
-        if epochs < 1 or samples < 10 or learning_rate <= 0 or sleep_per_epoch < 0:
-            raise ValueError("epochs must be >= 1, samples >= 10, learning_rate > 0 and sleep_per_epoch >= 0")
+def train(params, ctx):
+    epochs = int(params.get("epochs", 20))
+    learning_rate = float(params.get("learning_rate", 0.1))
+    samples = int(params.get("samples", 400))
+    seed = int(params.get("seed", 7))
+    # A pause per epoch, so a run lasts long enough to watch (or to cancel).
+    sleep_per_epoch = float(params.get("sleep_per_epoch", 0.1))
+    if epochs < 1 or samples < 10 or learning_rate <= 0 or sleep_per_epoch < 0:
+        raise ValueError("epochs must be >= 1, samples >= 10, learning_rate > 0 and sleep_per_epoch >= 0")
 
-        data = make_data(samples, seed)
-        split = int(len(data) * 0.8)
-        train_set, validation_set = data[:split], data[split:]
-        ctx.log_message(f"Training on {len(train_set)} samples for {epochs} epochs (learning rate {learning_rate})")
-        weights, metrics = fit(ctx, train_set, validation_set, epochs, learning_rate, sleep_per_epoch)
+    data = make_data(samples, seed)
+    split = int(len(data) * 0.8)
+    train_set, validation_set = data[:split], data[split:]
+    ctx.log_message(f"Training on {len(train_set)} samples for {epochs} epochs (learning rate {learning_rate})")
+    weights, metrics = fit(ctx, train_set, validation_set, epochs, learning_rate, sleep_per_epoch)
 
-        with open("model.json", "w") as f:
-            json.dump({"weights": list(weights), "learning_rate": learning_rate, "epochs": epochs}, f)
-        ctx.save_artifact("model.json")
-        plot_boundary("boundary.png", weights, validation_set)
-        ctx.log("visualization", {"category": "train", "group": "validation", "index": 0}, file="boundary.png")
-        ctx.log_message(f"Validation accuracy {metrics['val_accuracy']:.3f}", "success")
-        return {"weights": list(weights), **metrics}
+    with open("model.json", "w") as f:
+        json.dump({"weights": list(weights), "learning_rate": learning_rate, "epochs": epochs}, f)
+    ctx.save_artifact("model.json")
+    plot_boundary("boundary.png", weights, validation_set)
+    ctx.log("visualization", {"category": "train", "group": "validation", "index": 0}, file="boundary.png")
+    ctx.log_message(f"Validation accuracy {metrics['val_accuracy']:.3f}", "success")
+    return {"weights": list(weights), **metrics}
 
 
 def fit(ctx, train_set, validation_set, epochs, learning_rate, sleep_per_epoch=0.0, step="train"):

@@ -6,6 +6,8 @@ or finishes, so the hub's table is always the latest picture."""
 
 import json
 
+from synapse_hub_runtime import BaseAction
+
 from .model import make_data
 from .train import fit
 
@@ -14,30 +16,34 @@ HYPERPARAMETERS = ["learning_rate"]
 METRICS = ["loss", "accuracy", "val_accuracy"]
 
 
-def tune(params, ctx):
-    rates = _rates(params.get("learning_rates", "0.01, 0.03, 0.1, 0.3, 1, 3"))
-    epochs = int(params.get("epochs", 15))
-    data = make_data(int(params.get("samples", 400)), int(params.get("seed", 7)))
-    split = int(len(data) * 0.8)
-    train_set, validation_set = data[:split], data[split:]
+class Tune(BaseAction):
+    """A class entrypoint (`Tune(params, ctx).execute()`), as the SDK's actions are."""
 
-    trials, best, best_weights = {}, None, None
-    for n, rate in enumerate(rates, start=1):
-        trial_id = f"trial_{n:03d}"
-        trials[trial_id] = {"status": "RUNNING", "epochs": epochs, "learning_rate": rate}
-        _report(ctx, trials, best)
-        weights, metrics = fit(ctx, train_set, validation_set, epochs, rate, step=trial_id)
-        trials[trial_id] = {**trials[trial_id], "status": "TERMINATED", **metrics}
-        if best is None or _score(metrics) > _score(trials[best]):
-            best, best_weights = trial_id, weights
-        _report(ctx, trials, best)
-        ctx.set_progress(n, len(rates), "tune")
+    def execute(self):
+        params, ctx = self.params, self.ctx
+        rates = _rates(params.get("learning_rates", "0.01, 0.03, 0.1, 0.3, 1, 3"))
+        epochs = int(params.get("epochs", 15))
+        data = make_data(int(params.get("samples", 400)), int(params.get("seed", 7)))
+        split = int(len(data) * 0.8)
+        train_set, validation_set = data[:split], data[split:]
 
-    with open("model.json", "w") as f:
-        json.dump({"weights": list(best_weights), "learning_rate": trials[best]["learning_rate"], "epochs": epochs}, f)
-    ctx.save_artifact("model.json")
-    ctx.log_message(f"Best trial {best}: learning rate {trials[best]['learning_rate']}, validation accuracy {trials[best]['val_accuracy']:.3f}", "success")
-    return {"best_trial": best, "learning_rate": trials[best]["learning_rate"], "val_accuracy": trials[best]["val_accuracy"], "weights": list(best_weights)}
+        trials, best, best_weights = {}, None, None
+        for n, rate in enumerate(rates, start=1):
+            trial_id = f"trial_{n:03d}"
+            trials[trial_id] = {"status": "RUNNING", "epochs": epochs, "learning_rate": rate}
+            _report(ctx, trials, best)
+            weights, metrics = fit(ctx, train_set, validation_set, epochs, rate, step=trial_id)
+            trials[trial_id] = {**trials[trial_id], "status": "TERMINATED", **metrics}
+            if best is None or _score(metrics) > _score(trials[best]):
+                best, best_weights = trial_id, weights
+            _report(ctx, trials, best)
+            ctx.set_progress(n, len(rates), "tune")
+
+        with open("model.json", "w") as f:
+            json.dump({"weights": list(best_weights), "learning_rate": trials[best]["learning_rate"], "epochs": epochs}, f)
+        ctx.save_artifact("model.json")
+        ctx.log_message(f"Best trial {best}: learning rate {trials[best]['learning_rate']}, validation accuracy {trials[best]['val_accuracy']:.3f}", "success")
+        return {"best_trial": best, "learning_rate": trials[best]["learning_rate"], "val_accuracy": trials[best]["val_accuracy"], "weights": list(best_weights)}
 
 
 def _report(ctx, trials, best):
