@@ -15,6 +15,8 @@ from .transport import Transport
 
 
 def main(argv=None) -> int:
+    # The plugin's folder is shared by every run of its version: leave no __pycache__ in it.
+    sys.dont_write_bytecode = True
     # Line-buffered output, so the hub's console log follows the plugin's prints as they happen.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
