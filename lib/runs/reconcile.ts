@@ -20,7 +20,7 @@ export async function reconcileRuns(): Promise<number> {
   );
   let ended = 0;
   for (const run of rows.filter((r) => ownerIsGone(r.node))) {
-    if (run.pid) killGroupIfOurs(run.pid, run.id);
+    if (run.pid) await killGroupIfOurs(run.pid, run.id);
     const error = "Interrupted: the hub instance running it stopped (a restart or a crash) before it finished.";
     if (await transition(run.id, "failed", { events: [hubLog(error, "error")], outcome: { error } })) ended++;
   }

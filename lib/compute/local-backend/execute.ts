@@ -80,9 +80,14 @@ export async function executeLocalRun(runId: string): Promise<void> {
           exitCode: outcome.exitCode,
           error: `Timed out after ${run.timeoutSeconds} s (the run's wall-clock limit); the process was stopped.`,
         });
-      if (outcome.exitCode === 0 && !serve) return finish("succeeded", { exitCode: 0, result: outcome.result });
+      // What the plugin itself reported (its FAILED error) is the better explanation of a failure.
+      const reported = await db().run.findUnique({ where: { id: runId }, select: { error: true, result: true } });
+      if (outcome.exitCode === 0 && !serve && !reported?.error) {
+        // The result the plugin reported, else the one it printed between the markers.
+        return finish("succeeded", { exitCode: 0, result: reported?.result == null ? outcome.result : undefined });
+      }
       const how = outcome.exitCode !== null ? `exited with code ${outcome.exitCode}` : `was killed by ${outcome.signal}`;
-      return finish("failed", { exitCode: outcome.exitCode, error: `The process ${how}${lastError ? `: ${lastError}` : "."}` });
+      return finish("failed", { exitCode: outcome.exitCode, error: reported?.error ?? `The process ${how}${lastError ? `: ${lastError}` : "."}` });
     });
 
     if (serve) {
