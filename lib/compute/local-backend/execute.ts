@@ -61,7 +61,8 @@ export async function executeLocalRun(runId: string): Promise<void> {
       signal: controller.signal,
       onSpawn: (pid) => {
         // A serve action counts as running once it answers; a job as soon as its process exists.
-        void (serve ? appendEvents(runId, [], { changes: { pid } }) : transition(runId, "running", { changes: { pid } })).finally(spawned);
+        const changes = serve ? { pid, serve_port: servePort! } : { pid };
+        void (serve ? appendEvents(runId, [], { changes }) : transition(runId, "running", { changes })).finally(spawned);
       },
       // Lines arrive in batches; while a batch is being stored the process's pipes wait (back-pressure).
       onLines: async (batch) => {
@@ -93,7 +94,9 @@ export async function executeLocalRun(runId: string): Promise<void> {
     if (serve) {
       await Promise.race([waitForPort(servePort!, controller.signal), exited]);
       if (ended) return; // it exited before it ever answered: already failed
-      await transition(runId, "running", { changes: { serve_port: servePort! }, events: [hubLog(`Serving at /serve/${runId}/`, "success")] });
+      // The plugin may have said RUNNING already; either way it answers now.
+      await transition(runId, "running");
+      await appendEvents(runId, [hubLog(`Serving at /serve/${runId}/`, "success")]);
       void exited.catch((error) => console.error(`run ${runId} failed:`, error));
       return;
     }
