@@ -58,6 +58,26 @@ describe("a hub killed while it runs plugins", () => {
   });
 });
 
+describe("a run whose queue entry was lost", () => {
+  it("goes back on the queue when an instance starts, and runs", async () => {
+    const code = await publishRunnable({ quick: { body: 'return {"ran": True}' } });
+    const first = await waitForRun((await launchOk({ plugin: code, action: "quick" })).id);
+    expect(first.status).toBe("succeeded");
+    // As if the instance that took its job died before marking it starting: queued, and no job left.
+    const { rows } = await query<{ id: string }>(
+      `INSERT INTO runs (id, plugin_id, version_id, plugin_code, version, action, method, params, status, backend, timeout_seconds, created_at)
+       SELECT gen_random_uuid(), plugin_id, version_id, plugin_code, version, action, method, params, 'queued', backend, timeout_seconds, now() - interval '5 minutes'
+       FROM runs WHERE id = $1 RETURNING id`,
+      [first.id],
+    );
+    const lost = rows[0].id;
+    started.push(await startSiblingHub());
+    const run = await waitForRun(lost, undefined, 60_000);
+    expect(run.status, run.error ?? "").toBe("succeeded");
+    expect(run.result).toEqual({ ran: true });
+  });
+});
+
 async function query<T extends object>(text: string, values: unknown[]): Promise<{ rows: T[] }> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
