@@ -3,6 +3,8 @@
 import { z } from "zod";
 
 const MiB = 1024 * 1024;
+/** Node's timers hold at most 2^31 - 1 ms; a longer run limit would fire at once. */
+const MAX_TIMER_SECONDS = 24 * 24 * 3600;
 const positive = (what: string) =>
   z.coerce
     .number({ error: `must be ${what}` })
@@ -64,11 +66,15 @@ const fields = z.object({
   /** Runs this instance's local backend executes at once; others wait `queued`. */
   LOCAL_CONCURRENCY: positive("a whole number above 0").default(2),
   /** A run's wall-clock limit unless its launch names one. */
-  RUN_TIMEOUT_SECONDS: positive("a number of seconds above 0").default(4 * 3600),
+  RUN_TIMEOUT_SECONDS: positive("a number of seconds above 0")
+    .max(MAX_TIMER_SECONDS, `must be at most ${MAX_TIMER_SECONDS} (24 days)`)
+    .default(4 * 3600),
   /** After SIGTERM (cancel, timeout), how long a run's processes get before SIGKILL. */
   RUN_KILL_GRACE_SECONDS: positive("a number of seconds above 0").default(10),
   /** Log lines kept per run; past it the rest is dropped (counted) so a flood cannot fill the disk. */
   RUN_MAX_LOG_LINES: positive("a whole number above 0").default(200_000),
+  /** Events kept per run in all; past it a plugin's reports are refused (counted), so a flood cannot fill the disk. */
+  RUN_MAX_EVENTS: positive("a whole number above 0").default(1_000_000),
   /** Whether this instance executes runs (one worker per instance; off for an API-only instance). */
   RUN_WORKER: flag(true),
 });

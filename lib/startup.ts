@@ -5,12 +5,14 @@ import { sweepTemp } from "./storage/blob-store";
 import { startOrphanCollector } from "./storage/collect-orphans";
 import { startReconciler } from "./runs/reconcile";
 import { migrateQueue, startRunWorker } from "./runs/worker";
+import { holdInstanceLock } from "./runs/instance";
 
 export async function startup(): Promise<void> {
   const config = env();
   await sweepTemp().catch((error) => console.error("could not sweep temp uploads:", error));
   startOrphanCollector();
   await migrateQueue();
+  await holdInstanceLock();
   startReconciler();
   await startRunWorker();
   if (config.SEED_EXAMPLES) {

@@ -5,14 +5,26 @@ import { appendEvents } from "./event-store";
 import { getRun } from "./get-run";
 import type { RunDto } from "./schemas";
 import { hubLog } from "./transitions";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+
+/** Who may stop a run: whoever launched it, an admin, or the plugin's owner and maintainers. */
+async function assertMayCancel(run: RunDto, user: SessionUser): Promise<void> {
+  if (user.role === "admin" || run.launchedBy?.id === user.id) return;
+  const plugin = await db().plugin.findUnique({ where: { code: run.plugin }, select: { ownerId: true, maintainers: { select: { userId: true } } } });
+  if (plugin && (plugin.ownerId === user.id || plugin.maintainers.some((m) => m.userId === user.id))) return;
+  throw new AppError("forbidden", "Only whoever launched this run, the plugin's maintainers or an admin may cancel it.");
+}
 
 /**
  * Cancels a run. A queued one ends `cancelled` at once (its queue entry then finds it final and does
  * nothing); a starting or running one is marked, and the instance whose backend runs it is told
  * (NOTIFY run_cancel) and stops it, ending it `cancelled`. A finished run is a 409, never a 5xx.
  */
-export async function cancelRun(runId: string, by: string): Promise<RunDto> {
+export async function cancelRun(runId: string, user: SessionUser): Promise<RunDto> {
   const run = await getRun(runId);
+  await assertMayCancel(run, user);
+  const by = user.name;
   if (run.status === "succeeded" || run.status === "failed" || run.status === "cancelled") {
     throw new AppError("run_finished", `The run already ended (${run.status}).`);
   }

@@ -28,6 +28,8 @@ export type AppendOptions = {
   changes?: RunChanges;
   /** Apply only while the run is in one of these statuses (a terminal status is never left). */
   onlyWhen?: readonly string[];
+  /** Apply only while the run then holds at most this many events (a flood stops at the cap). */
+  cap?: number;
   client?: pg.Pool | pg.PoolClient;
 };
 
@@ -42,7 +44,7 @@ export async function appendEvents(runId: string, events: NewEvent[], options: A
   const values: unknown[] = [runId, events.length];
   const sets = ["last_seq = runs.last_seq + $2"];
   for (const [column, value] of Object.entries(options.changes ?? {})) {
-    values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
+    values.push(JSON_COLUMNS.has(column) && value !== null ? jsonb(value) : value);
     sets.push(`${column} = $${values.length}${JSON_COLUMNS.has(column) ? "::jsonb" : ""}`);
   }
   let where = "id = $1";
@@ -50,10 +52,14 @@ export async function appendEvents(runId: string, events: NewEvent[], options: A
     values.push(options.onlyWhen);
     where += ` AND status = ANY($${values.length}::text[])`;
   }
+  if (options.cap !== undefined) {
+    values.push(options.cap);
+    where += ` AND last_seq + $2 <= $${values.length}`;
+  }
   const at = new Date();
   values.push(
     events.map((e) => e.type),
-    events.map((e) => JSON.stringify(e.data ?? null)),
+    events.map((e) => jsonb(e.data ?? null)),
     events.map((e) => (e.at ?? at).toISOString()),
   );
   const n = values.length;
@@ -67,6 +73,14 @@ export async function appendEvents(runId: string, events: NewEvent[], options: A
     SELECT last_seq, pg_notify('run_events', $1 || ':' || last_seq) FROM bump`;
   const result = await (options.client ?? pool()).query<{ last_seq: number }>(sql, values);
   return result.rows[0]?.last_seq ?? null;
+}
+
+/**
+ * JSON text Postgres's jsonb accepts: it refuses the NUL character (`\u0000`), which a plugin may well
+ * send, so it becomes U+FFFD. An escaped backslash before `u0000` is text, not a NUL, and stays.
+ */
+export function jsonb(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
 }
 
 type EventRow = { seq: number; type: RunEventType; data: unknown; at: string };

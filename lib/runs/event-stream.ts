@@ -35,6 +35,7 @@ export function runEventStream(req: Request, runId: string, options: StreamOptio
   let wake: (() => void) | undefined;
   let pending = true; // read at once
   let closed = false;
+  let first = true;
   const gone = clientGone(req);
 
   const unlisten = listen("run_events", (payload) => {
@@ -49,52 +50,73 @@ export function runEventStream(req: Request, runId: string, options: StreamOptio
   };
   gone.addEventListener("abort", stop, { once: true });
 
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const write = (text: string) => controller.enqueue(encoder.encode(text));
-      write(`retry: 2000\n${options.preamble ?? ""}`);
-      try {
-        while (!closed) {
-          if (!pending) {
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              setTimeout(resolve, isLive() ? KEEPALIVE_MS : POLL_WHEN_DOWN_MS);
-            });
-            wake = undefined;
-            if (closed) break;
+  /** Waits for this run's next notification, or for the keep-alive (or poll) interval. */
+  const waitForNews = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, isLive() ? KEEPALIVE_MS : POLL_WHEN_DOWN_MS);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  // Pulled: the next page is read only when the client has taken the last one, so a slow client
+  // holds at most a page in memory, never the whole run.
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        // A pull must enqueue something before it returns: the stream asks again only after a chunk is read.
+        let wrote = false;
+        const write = (text: string) => {
+          wrote = true;
+          controller.enqueue(encoder.encode(text));
+        };
+        try {
+          if (first) {
+            first = false;
+            write(`retry: 2000\n${options.preamble ?? ""}`);
+          }
+          while (!closed) {
             if (!pending) {
-              if (isLive()) write(": keepalive\n\n");
-              else pending = true;
-              continue;
+              await waitForNews();
+              if (closed) break;
+              if (!pending) {
+                if (isLive()) return write(": keepalive\n\n");
+                pending = true; // the feed is down: look anyway
+              }
             }
-          }
-          pending = false;
-          const events = await readEvents(runId, cursor, PAGE);
-          if (events.length === PAGE) pending = true;
-          for (const event of events) {
-            cursor = event.id;
-            const text = format(event);
-            if (text) write(text);
-            if (options.ends?.(event)) {
-              if (options.epilogue) write(options.epilogue);
-              stop();
-              break;
+            pending = false;
+            const events = await readEvents(runId, cursor, PAGE);
+            if (events.length === PAGE) pending = true;
+            if (events.length === 0) continue;
+            for (const event of events) {
+              cursor = event.id;
+              const text = format(event);
+              if (text) write(text);
+              if (options.ends?.(event)) {
+                if (options.epilogue) write(options.epilogue);
+                stop();
+                break;
+              }
             }
+            if (!closed && wrote) return; // the next pull reads on
           }
+        } catch (error) {
+          console.error(`event stream of run ${runId} failed:`, error);
+          stop();
         }
-      } catch (error) {
-        console.error(`event stream of run ${runId} failed:`, error);
-      } finally {
-        stop();
         try {
           controller.close();
         } catch {
           // the client went away first
         }
-      }
+      },
+      cancel: stop,
     },
-    cancel: stop,
-  });
+    { highWaterMark: 1 },
+  );
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

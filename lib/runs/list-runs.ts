@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
@@ -11,7 +12,8 @@ const encode = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOSt
 function decode(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(iso);
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("bad_request", "The cursor is not one this API handed out.");
+  if (!id || !z.uuid().safeParse(id).success || Number.isNaN(createdAt.getTime()))
+    throw new AppError("bad_request", "The cursor is not one this API handed out.");
   return { createdAt, id };
 }
 

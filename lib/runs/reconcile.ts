@@ -2,7 +2,9 @@ import "server-only";
 import { pool } from "@/lib/db/pool";
 import { killGroupIfOurs } from "@/lib/compute/local/run-process";
 import { processSingleton } from "@/lib/process-singleton";
-import { ownerIsGone } from "./instance";
+import { hostname } from "node:os";
+import { isTracked } from "@/lib/compute/local-backend/active-runs";
+import { hostOf, instanceId, ownerIsGone } from "./instance";
 import { enqueueRunSql } from "./queue";
 import { hubLog, transition } from "./transitions";
 
@@ -10,19 +12,28 @@ const INTERVAL_MS = 30_000;
 const state = processSingleton("run-reconciler", () => ({ started: false }));
 
 /**
- * Ends runs that an instance of the hub on this machine left `starting` or `running` when it died
- * (a crash, a SIGKILL, a restart): their process group is stopped if it still lives (checked to be
- * that run's, so a reused pid is never hit) and the run fails with a clear cause. Never hangs a run.
+ * Ends runs that an instance of the hub left `starting` or `running` when it died (a crash, a
+ * SIGKILL, a restart; see instance.ts for how a dead instance is told): their process group is
+ * stopped if it still lives on this machine, and the run fails with a clear cause. Never hangs a run.
  * Runs once at start-up and then every 30 s, so a sibling instance's crash is noticed too.
  */
 export async function reconcileRuns(): Promise<number> {
-  const { rows } = await pool().query<{ id: string; node: string; pid: number | null; method: string }>(
-    "SELECT id, node, pid, method FROM runs WHERE status IN ('starting', 'running') AND backend = 'local' AND node IS NOT NULL",
+  const { rows } = await pool().query<{ id: string; node: string; pid: number | null }>(
+    "SELECT id, node, pid FROM runs WHERE status IN ('starting', 'running') AND backend = 'local' AND node IS NOT NULL",
   );
   let ended = 0;
-  for (const run of rows.filter((r) => ownerIsGone(r.node))) {
-    if (run.pid) await killGroupIfOurs(run.pid, run.id);
-    const error = "Interrupted: the hub instance running it stopped (a restart or a crash) before it finished.";
+  for (const run of rows) {
+    let error: string;
+    if (run.node === instanceId()) {
+      // Ours, but nothing here executes it (an end that could not be written): it cannot end by itself.
+      if (isTracked(run.id)) continue;
+      error = "Lost: this hub instance no longer tracks the run's process.";
+    } else {
+      if (!(await ownerIsGone(run.node))) continue;
+      error = "Interrupted: the hub instance running it stopped (a restart or a crash) before it finished.";
+    }
+    // Its processes live on this machine only if its instance did; a reused pid is never hit.
+    if (run.pid && hostOf(run.node) === hostname()) await killGroupIfOurs(run.pid, run.id);
     if (await transition(run.id, "failed", { events: [hubLog(error, "error")], outcome: { error } })) ended++;
   }
   return ended + (await requeueLost());

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Run } from "@/lib/generated/prisma/client";
-import { isTerminal, type RunDto } from "./schemas";
+import type { RunDto } from "./schemas";
 
 type RunRow = Run & { launchedBy: { id: string; name: string } | null };
 
@@ -23,7 +23,7 @@ export function toRunDto(run: RunRow): RunDto {
     exitCode: run.exitCode,
     launchedBy: run.launchedBy ? { id: run.launchedBy.id, name: run.launchedBy.name } : null,
     backend: run.backend as RunDto["backend"],
-    serveUrl: run.method === "serve" && run.servePort !== null && !isTerminal(run.status) ? servePath(run.id) : null,
+    serveUrl: run.method === "serve" && run.servePort !== null && run.status === "running" ? servePath(run.id) : null,
     timeoutSeconds: run.timeoutSeconds,
     lastEventId: run.lastSeq,
     createdAt: run.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authHeaders, hubUrl } from "@/tests/helpers/hub";
+import { randomUUID } from "node:crypto";
+import { authHeaders, hubUrl, signUpMember } from "@/tests/helpers/hub";
 import { allEvents, getRun, launchOk, logMessages, publishRunnable, waitForRun } from "@/tests/helpers/runs";
 
 const isRunning = (run: { status: string }) => run.status === "running";
@@ -82,5 +83,17 @@ describe("cancelling", () => {
     expect(again.status).toBe(409);
     expect((await again.json()).code).toBe("run_finished");
     expect((await getRun(launched.id)).status).toBe("cancelled");
+  });
+
+  it("is for whoever launched the run, the plugin's maintainers and admins, not any member", async () => {
+    const code = await publishRunnable({ nap: { body: "time.sleep(600)" } });
+    const launched = await launchOk({ plugin: code, action: "nap" });
+    const cookie = await signUpMember("Bystander", randomUUID().slice(0, 8));
+    const refused = await fetch(`${hubUrl()}/api/v1/runs/${launched.id}/cancel`, { method: "POST", headers: { cookie, origin: hubUrl() } });
+    expect(refused.status).toBe(403);
+    expect((await getRun(launched.id)).status).not.toBe("cancelled");
+    const allowed = await fetch(`${hubUrl()}/api/v1/runs/${launched.id}/cancel`, { method: "POST", headers: authHeaders() });
+    expect(allowed.status).toBe(200);
+    expect((await waitForRun(launched.id, undefined, 20_000)).status).toBe("cancelled");
   });
 });

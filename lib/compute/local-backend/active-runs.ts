@@ -23,7 +23,7 @@ export function untrackRun(runId: string): void {
   registry.runs.delete(runId);
 }
 
-export const activeRunCount = (): number => registry.runs.size;
+export const isTracked = (runId: string): boolean => registry.runs.has(runId);
 
 function start(): void {
   if (registry.started) return;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { PluginConfig } from "@/lib/registry/config/normalize-config";
-import { runProcess } from "@/lib/compute/local/run-process";
+import { runProcess, type RunProcessOutcome } from "@/lib/compute/local/run-process";
 import { appendEvents } from "@/lib/runs/event-store";
 import { instanceId } from "@/lib/runs/instance";
 import { issueRunToken } from "@/lib/runs/run-token";
@@ -12,57 +12,98 @@ import { hubLog, transition, type Outcome } from "@/lib/runs/transitions";
 import { trackRun, untrackRun } from "./active-runs";
 import { createLogSink, levelOf } from "./log-sink";
 import { computeRoot, prepareVersion } from "./prepare";
-import { runCommand } from "./run-environment";
+import { clearRunDir, pluginEnvironment, runCommand } from "./run-environment";
 import { freePort, waitForPort } from "./ports";
+import { withRetries } from "./with-retries";
+
+type Final = "succeeded" | "failed" | "cancelled";
+const ACTIVE = ["queued", "starting", "running"];
 
 /**
  * Executes one run on this machine: prepare the version, start its process in a process group of its
  * own, stream its console into the run's log, and end the run from how the process ended. Resolves
  * when a job or task has finished; for a `serve` action, once the server answers (it then lives on
  * until it is stopped), so a long-lived deployment does not hold one of the concurrency slots.
+ * Whatever fails, the run ends, and no process is left behind untracked.
  */
 export async function executeLocalRun(runId: string): Promise<void> {
   const run = await db().run.findUnique({ where: { id: runId }, include: { pluginVersion: { select: { sha256: true, format: true, config: true } } } });
   if (!run || isTerminal(run.status)) return;
-  if (!(await transition(runId, "starting", { changes: { node: instanceId() } }))) return;
+  // Tracked before it is ours: the reconciler ends this instance's starting/running runs it does not track.
+  const controller = trackRun(runId);
+  if (!(await transition(runId, "starting", { changes: { node: instanceId() } }))) return untrackRun(runId);
   const config = run.pluginVersion.config as unknown as PluginConfig;
   const action = config.actions[run.action];
   const serve = run.method === "serve";
-  const controller = trackRun(runId);
+  const runDir = path.join(computeRoot(), "runs", runId);
   const log = createLogSink(runId, env().RUN_MAX_LOG_LINES);
   let lastError: string | undefined; // the last error line on the console: the likely cause of a failure
-  const finish = async (final: "succeeded" | "failed" | "cancelled", outcome: Outcome) => {
-    await log.close();
-    // The plugin may have ended the run itself (a final PATCH); the exit code is still worth keeping.
-    const ended = await transition(runId, final, { outcome });
-    if (!ended && outcome.exitCode !== undefined) await appendEvents(runId, [], { changes: { exit_code: outcome.exitCode } });
-    untrackRun(runId);
+
+  let ended: Promise<void> | undefined;
+  const end = (final: Final, outcome: Outcome): Promise<void> =>
+    (ended ??= (async () => {
+      await log.close();
+      // The run must end even through a database blip: retried, then left to the reconciler.
+      await withRetries(`ending run ${runId}`, async () => {
+        const moved = await transition(runId, final, { outcome });
+        // The plugin may have been ended already (a cancel of a queued run); the exit code is still worth keeping.
+        if (!moved && outcome.exitCode !== undefined) await appendEvents(runId, [], { changes: { exit_code: outcome.exitCode } });
+      }).catch((error) => console.error(error.message));
+      await clearRunDir(runDir);
+      untrackRun(runId);
+    })());
+
+  /** How the run ends, from how its process ended and what the plugin reported. */
+  const verdict = async (outcome: RunProcessOutcome): Promise<[Final, Outcome]> => {
+    if (outcome.cancelled) return ["cancelled", { exitCode: outcome.exitCode }];
+    if (outcome.timedOut) {
+      return [
+        "failed",
+        { exitCode: outcome.exitCode, error: `Timed out after ${run.timeoutSeconds} s (the run's wall-clock limit); the process was stopped.` },
+      ];
+    }
+    // What the plugin itself reported (its FAILED error) is the better explanation of a failure.
+    const reported = await db().run.findUnique({ where: { id: runId }, select: { error: true, result: true } });
+    if (outcome.exitCode === 0 && !serve && !reported?.error) {
+      // The result the plugin reported, else the one it printed between the markers.
+      return ["succeeded", { exitCode: 0, result: reported?.result == null ? outcome.result : undefined }];
+    }
+    const how = outcome.exitCode !== null ? `exited with code ${outcome.exitCode}` : `was killed by ${outcome.signal}`;
+    return ["failed", { exitCode: outcome.exitCode, error: reported?.error ?? `The process ${how}${lastError ? `: ${lastError}` : "."}` }];
   };
 
+  let exited: Promise<RunProcessOutcome> | undefined;
   try {
-    if (run.cancelRequested) return await finish("cancelled", {});
+    if (run.cancelRequested) return await end("cancelled", {});
     const prepared = await prepareVersion({ ...run.pluginVersion, config }, (line) => log.add(line, "hub"), controller.signal);
-    if (controller.signal.aborted) return await finish("cancelled", {});
+    if (controller.signal.aborted) return await end("cancelled", {});
     const token = await issueRunToken(runId);
     const servePort = serve ? await freePort() : undefined;
-    const runDir = path.join(computeRoot(), "runs", runId);
-    const pluginEnv = stringRecord(config.env);
-    const spec = { runId, action: run.action, method: run.method, entrypoint: action.entrypoint, params: run.params, token, pluginEnv, servePort };
+    const spec = {
+      runId,
+      action: run.action,
+      method: run.method,
+      entrypoint: action.entrypoint,
+      params: run.params,
+      token,
+      pluginEnv: pluginEnvironment(config.env),
+      servePort,
+    };
     const command = await runCommand(prepared, spec, runDir);
-    log.add(`$ python -m ${command.args[1]} (${action.entrypoint})`, "hub");
+    log.add(`$ python ${command.args.join(" ")} (${action.entrypoint})`, "hub");
 
-    let ended = false;
-    let spawned!: () => void;
-    const started = new Promise<void>((resolve) => (spawned = resolve));
-    const exited = runProcess({
+    let recorded: Promise<unknown> = Promise.resolve();
+    exited = runProcess({
       ...command,
       timeoutMs: serve ? undefined : run.timeoutSeconds * 1000,
       graceMs: env().RUN_KILL_GRACE_SECONDS * 1000,
       signal: controller.signal,
       onSpawn: (pid) => {
-        // A serve action counts as running once it answers; a job as soon as its process exists.
+        // The pid first, on its own (the plugin's own RUNNING report may move the status before us):
+        // after a crash it is how the process group is found. A job runs once its process exists; a
+        // serve action once it answers.
         const changes = serve ? { pid, serve_port: servePort! } : { pid };
-        void (serve ? appendEvents(runId, [], { changes }) : transition(runId, "running", { changes })).finally(spawned);
+        recorded = appendEvents(runId, [], { changes, onlyWhen: ACTIVE }).then(() => (serve ? null : transition(runId, "running")));
       },
       // Lines arrive in batches; while a batch is being stored the process's pipes wait (back-pressure).
       onLines: async (batch) => {
@@ -72,48 +113,38 @@ export async function executeLocalRun(runId: string): Promise<void> {
         }
         await log.flush();
       },
-    }).then(async (outcome) => {
-      ended = true;
-      await started;
-      if (outcome.cancelled) return finish("cancelled", { exitCode: outcome.exitCode });
-      if (outcome.timedOut)
-        return finish("failed", {
-          exitCode: outcome.exitCode,
-          error: `Timed out after ${run.timeoutSeconds} s (the run's wall-clock limit); the process was stopped.`,
-        });
-      // What the plugin itself reported (its FAILED error) is the better explanation of a failure.
-      const reported = await db().run.findUnique({ where: { id: runId }, select: { error: true, result: true } });
-      if (outcome.exitCode === 0 && !serve && !reported?.error) {
-        // The result the plugin reported, else the one it printed between the markers.
-        return finish("succeeded", { exitCode: 0, result: reported?.result == null ? outcome.result : undefined });
-      }
-      const how = outcome.exitCode !== null ? `exited with code ${outcome.exitCode}` : `was killed by ${outcome.signal}`;
-      return finish("failed", { exitCode: outcome.exitCode, error: reported?.error ?? `The process ${how}${lastError ? `: ${lastError}` : "."}` });
+    });
+    const finished = exited.then(async (outcome) => {
+      await recorded.catch(() => {});
+      return verdict(outcome);
     });
 
     if (serve) {
-      await Promise.race([waitForPort(servePort!, controller.signal), exited]);
-      if (ended) return; // it exited before it ever answered: already failed
-      // The plugin may have said RUNNING already; either way it answers now.
-      await transition(runId, "running");
-      await appendEvents(runId, [hubLog(`Serving at /serve/${runId}/`, "success")]);
-      void exited.catch((error) => console.error(`run ${runId} failed:`, error));
+      const waiting = new AbortController();
+      const answered = await Promise.race([
+        waitForPort(servePort!, AbortSignal.any([controller.signal, waiting.signal])).then(() => true),
+        exited.then(() => false),
+      ]);
+      waiting.abort();
+      if (answered) {
+        await transition(runId, "running"); // the plugin may have said RUNNING already
+        await appendEvents(runId, [hubLog(`Serving at /serve/${runId}/`, "success")]);
+      }
+      // It lives on; the run ends when it stops (cancel) or dies.
+      void finished.then(([final, outcome]) => end(final, outcome)).catch((error) => console.error(`run ${runId}:`, error));
       return;
     }
-    await exited;
+    const [final, outcome] = await finished;
+    await end(final, outcome);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     log.add(message, "hub", "error");
-    await finish(controller.signal.aborted ? "cancelled" : "failed", { error: message });
+    const cancelled = controller.signal.aborted;
+    if (exited) {
+      // Never leave a process running that nothing tracks: stop it and wait for it first.
+      controller.abort();
+      await exited.catch(() => undefined);
+    }
+    await end(cancelled ? "cancelled" : "failed", { error: cancelled ? null : message });
   }
-}
-
-/** config.yaml's `env`: only string values of plain names reach the process. */
-function stringRecord(value: unknown): Record<string, string> | undefined {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
-      .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-      .map(([name, v]) => [name, String(v)]),
-  );
 }

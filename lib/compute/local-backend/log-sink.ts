@@ -1,6 +1,7 @@
 import "server-only";
 import { appendEvents, type NewEvent } from "@/lib/runs/event-store";
 import type { LogLevel, LogSource } from "@/lib/runs/schemas";
+import { withRetries } from "./with-retries";
 
 const FLUSH_MS = 50;
 const BATCH = 2000;
@@ -16,6 +17,7 @@ export function createLogSink(runId: string, maxLines: number) {
   let pending: NewEvent[] = [];
   let stored = 0;
   let dropped = 0;
+  let lost = 0; // lines the database refused even after retries
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -25,9 +27,15 @@ export function createLogSink(runId: string, maxLines: number) {
     if (pending.length === 0) return writing;
     const batch = pending;
     pending = [];
-    writing = writing
-      .then(() => appendEvents(runId, batch).then(() => undefined))
-      .catch((error) => console.error(`could not store log lines of run ${runId}:`, error));
+    writing = writing.then(() =>
+      withRetries(`storing log lines of run ${runId}`, () => appendEvents(runId, batch), 3).then(
+        () => undefined,
+        (error) => {
+          lost += batch.length;
+          console.error(error.message);
+        },
+      ),
+    );
     return writing;
   };
 
@@ -44,11 +52,13 @@ export function createLogSink(runId: string, maxLines: number) {
     add,
     /** Writes what is pending; the promise settles once everything before it is stored. */
     async close(): Promise<void> {
-      if (dropped > 0) {
-        stored = 0; // make room for the note itself
-        add(`${dropped} more log line(s) were dropped: a run keeps at most ${maxLines} lines (RUN_MAX_LOG_LINES).`, "hub", "warning");
-      }
+      stored = 0; // make room for the notes themselves
+      if (dropped > 0) add(`${dropped} more log line(s) were dropped: a run keeps at most ${maxLines} lines (RUN_MAX_LOG_LINES).`, "hub", "warning");
       await flush();
+      if (lost > 0) {
+        add(`${lost} log line(s) could not be stored (the database refused them) and are missing above.`, "hub", "warning");
+        await flush();
+      }
     },
     /** Writes what is pending now; resolves once it is stored (the process reader waits: back-pressure). */
     flush,

@@ -52,18 +52,32 @@ export async function prepareVersion(
   );
   const requirementsText = await readFile(path.join(pluginDir, "requirements.txt"), "utf8").catch(() => "");
   const started = Date.now();
-  const environment = await ensureEnv({
-    interpreter,
-    requirementsText,
-    packageManager: version.config.package_manager === "uv" ? "uv" : "pip",
-    options: (version.config.package_manager_options as string[] | undefined) ?? [],
-    root,
-    log,
-    cwd: pluginDir,
+  // A build is shared by every run that needs the same environment, so one run's cancel must not stop
+  // it: each run stops waiting on its own signal, and the build finishes for the others (and later runs).
+  const environment = await untilAborted(
+    ensureEnv({
+      interpreter,
+      requirementsText,
+      packageManager: version.config.package_manager === "uv" ? "uv" : "pip",
+      options: (version.config.package_manager_options as string[] | undefined) ?? [],
+      root,
+      log,
+      cwd: pluginDir,
+    }),
     signal,
-  });
+  );
   log(
     environment.built ? `Built the environment in ${((Date.now() - started) / 1000).toFixed(1)} s` : `Reusing the environment ${environment.key.slice(0, 12)}`,
   );
   return { pluginDir, python: environment.python, sdk };
+}
+
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  const cancelled = () => new Error("Cancelled while the environment was being prepared.");
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(cancelled());
+    signal.addEventListener("abort", stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
+  });
 }

@@ -32,6 +32,25 @@ const ISOLATION = {
   "access-control-allow-origin": "*",
 };
 
+const PASSED = [
+  "content-type",
+  "content-disposition",
+  "content-language",
+  "cache-control",
+  "etag",
+  "last-modified",
+  "expires",
+  "vary",
+  "accept-ranges",
+  "content-range",
+];
+
+/** A redirect may only lead within the deployment itself (a relative path, or one under its prefix). */
+function sameDeployment(location: string, runId: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(location)) return false;
+  return !location.startsWith("/") || location.startsWith(`/serve/${runId}/`);
+}
+
 /**
  * Forwards `/serve/{run}/…` to a running serve action's local server (the prefix stripped), streaming
  * both ways. Readable by whoever may read the catalog.
@@ -71,8 +90,15 @@ export async function proxyServe(req: Request, runId: string, path: string[]): P
   } catch (error) {
     throw new AppError("bad_gateway", `The deployment did not answer: ${(error as Error).message}`);
   }
-  const out = new Headers(upstream.headers);
-  for (const name of ["set-cookie", "connection", "keep-alive", "transfer-encoding", "content-encoding", "content-length"]) out.delete(name);
+  // Only headers that describe the content pass: anything else would act on the hub's origin
+  // (Clear-Site-Data logging viewers out, HSTS, auth prompts, redirects to elsewhere).
+  const out = new Headers();
+  for (const name of PASSED) {
+    const value = upstream.headers.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  const location = upstream.headers.get("location");
+  if (location && sameDeployment(location, runId)) out.set("location", location);
   for (const [name, value] of Object.entries(ISOLATION)) out.set(name, value);
   return new Response(upstream.body, { status: upstream.status, headers: out });
 }

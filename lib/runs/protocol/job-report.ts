@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { env } from "@/lib/env";
 import { appendEvents, type NewEvent, type RunChanges } from "../event-store";
 import { transition } from "../transitions";
 import { toMetrics, toProgress } from "./progress-record";
@@ -47,9 +48,9 @@ export async function applyJobReport(runId: string, report: JobReport): Promise<
     events.push({ type: "log", data: { level: "error", message: `The plugin reported a failure: ${changes.error}`, source: "plugin" } });
   }
   if (status === "running") await transition(runId, "running");
-  if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE });
+  if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE, cap: env().RUN_MAX_EVENTS });
   const logs = consoleLines(report.console_logs);
-  if (logs.length) await appendEvents(runId, logs);
+  if (logs.length) await appendEvents(runId, logs, { cap: env().RUN_MAX_EVENTS });
 }
 function errorOf(result: unknown): string {
   if (result && typeof result === "object" && "error" in result) return String((result as { error: unknown }).error).slice(0, 10_000);

@@ -1,4 +1,5 @@
 // POST /logs/ — a running plugin's log events, one or a list (DESIGN.md §3)
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { appendEvents } from "@/lib/runs/event-store";
@@ -18,7 +19,8 @@ export const POST = route(
     const raw = await body();
     const entries = Array.isArray(raw) ? raw : [raw];
     checkEntriesBelongTo(entries, runId);
-    if (entries.length) await appendEvents(runId, toEvents(entries));
-    return Response.json({ count: entries.length }, { status: 201 });
+    // Past the run's cap the entries are refused, but answered 201: a plugin must never fail over its log.
+    const stored = entries.length ? await appendEvents(runId, toEvents(entries), { cap: env().RUN_MAX_EVENTS }) : 0;
+    return Response.json({ count: stored === null ? 0 : entries.length, dropped: stored === null ? entries.length : 0 }, { status: 201 });
   },
 );

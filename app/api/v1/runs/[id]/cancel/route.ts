@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = route({ summary: "Cancel a run", params: runIdParam, response: runSchema }, async ({ req, params }) => {
   const { user } = await requirePrincipal(req, { scope: "run" });
-  return cancelRun(params.id, user.name);
+  return cancelRun(params.id, user);
 });

@@ -12,10 +12,12 @@ const data = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
 export const GET = route({ summary: "Tail a run's console log (SSE, Synapse shape)", params: runIdParam }, async ({ req, params }) => {
   await requireJobAccess(req, params.id, "read");
   await getRun(params.id);
+  // Every line carries its id, so a reconnecting client (Last-Event-ID) goes on where it stopped.
+  const last = Number(req.headers.get("last-event-id"));
   return runEventStream(req, params.id, {
-    after: 0,
+    after: Number.isSafeInteger(last) && last > 0 ? last : 0,
     preamble: data({ type: "connected" }),
-    format: (event) => (event.type === "log" ? data({ type: "log", message: (event.data as { message?: string }).message ?? "" }) : null),
+    format: (event) => (event.type === "log" ? `id: ${event.id}\n${data({ type: "log", message: (event.data as { message?: string }).message ?? "" })}` : null),
     ends: (event) => event.type === "status" && isTerminal((event.data as { status: string }).status),
     epilogue: data({ type: "complete" }),
   });
