@@ -1,0 +1,82 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { ApiError } from "@/lib/api/api-error";
+import { fetchRun, runKeys, runLogsUrl } from "@/lib/runs/client/api";
+import { useRunLive } from "@/lib/runs/client/use-run-live";
+import { ArtifactsList } from "./artifacts-list";
+import { Gallery } from "./gallery";
+import { JsonBlock } from "./json-block";
+import { LogViewer } from "./log-viewer";
+import { MetricsPanel } from "./metrics-panel";
+import { RunHeader } from "./run-header";
+import { RunPageSkeleton } from "./run-page-skeleton";
+import { RunProgress } from "./run-progress";
+import { RunTabs, type RunTab } from "./run-tabs";
+import { ServePanel } from "./serve-panel";
+import { TrialsTable } from "./trials-table";
+
+export function RunPageClient({ id }: { id: string }) {
+  const query = useQuery({
+    queryKey: runKeys.detail(id),
+    queryFn: () => fetchRun(id),
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+  const { state, snapshot } = useRunLive(id);
+
+  if (query.isError && !query.data) {
+    if (query.error instanceof ApiError && query.error.status === 404) {
+      return (
+        <EmptyState title="Run not found" detail="No run with this id exists on this hub.">
+          <Button href="/runs">All runs</Button>
+        </EmptyState>
+      );
+    }
+    return <ErrorState title="The run could not be loaded" detail={query.error.message} onRetry={() => query.refetch()} />;
+  }
+  if (!query.data) return <RunPageSkeleton />;
+
+  const run = query.data;
+  // The stream is newer than the last GET until the GET is read again after a status change.
+  const status = snapshot.status ?? run.status;
+  const progress = snapshot.progress ?? run.progress;
+  const result = snapshot.hasResult ? snapshot.result : run.result;
+  const error = snapshot.error ?? run.error;
+  const tabs: RunTab[] = [
+    { id: "logs", label: "Logs", count: snapshot.logCount, content: <LogViewer log={state.log} count={snapshot.logCount} downloadUrl={runLogsUrl(run.id)} /> },
+    {
+      id: "metrics",
+      label: "Metrics",
+      count: snapshot.seriesCount || undefined,
+      content: <MetricsPanel series={state.series.list} points={snapshot.seriesPoints} latest={snapshot.metrics ?? run.metrics} />,
+    },
+    {
+      id: "result",
+      label: "Result",
+      content:
+        result === null || result === undefined ? (
+          <EmptyState title="No result yet" detail="The result appears here when the run finishes and reports one." />
+        ) : (
+          <JsonBlock label="Result" value={result} />
+        ),
+    },
+    { id: "params", label: "Params", content: <JsonBlock label="Params" value={run.params} /> },
+  ];
+  if (snapshot.trials) tabs.push({ id: "trials", label: "Trials", count: snapshot.trials.rows.length, content: <TrialsTable trials={snapshot.trials} /> });
+  if (snapshot.images.length > 0) tabs.push({ id: "gallery", label: "Gallery", count: snapshot.images.length, content: <Gallery images={snapshot.images} /> });
+  if (snapshot.artifacts.length > 0)
+    tabs.push({ id: "artifacts", label: "Artifacts", count: snapshot.artifacts.length, content: <ArtifactsList artifacts={snapshot.artifacts} /> });
+
+  return (
+    <div className="space-y-6">
+      <RunHeader run={run} status={status} error={error} />
+      <section aria-label="Progress" className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+        <RunProgress progress={progress} status={status} />
+      </section>
+      {run.serveUrl && status === "running" && <ServePanel url={run.serveUrl} action={run.action} />}
+      <RunTabs tabs={tabs} />
+    </div>
+  );
+}
