@@ -40,6 +40,8 @@ export function LogViewer({ log, count, downloadUrl }: { log: LogStore; count: n
   // `count` is a dependency on purpose: the store is appended in place, and new lines can match.
   const matches = useMemo(() => log.search(deferredQuery), [log, count, deferredQuery]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The React Compiler is not enabled here; the warning is about memoizing the virtualizer's functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => 20, overscan: 20 });
 
   useLayoutEffect(() => {
