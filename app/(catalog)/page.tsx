@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { CatalogClient } from "@/components/catalog/catalog-client";
+import { HomeRuns } from "@/components/runs/home-runs";
 import { requirePageReader } from "@/lib/auth/require-page-reader";
 import { hasAdmin } from "@/lib/auth/setup-admin";
 import { listPlugins } from "@/lib/registry/list-plugins";
@@ -17,5 +18,10 @@ export default async function CatalogPage({ searchParams }: Props) {
   const parsed = listQuerySchema.safeParse({ q: raw.q, category: raw.category, sort: raw.sort });
   const query = parsed.success ? parsed.data : listQuerySchema.parse({});
   const firstPage = await listPlugins({ ...query, cursor: undefined, facets: true });
-  return <CatalogClient initialFilters={{ q: query.q, category: query.category, sort: query.sort }} initialPage={firstPage} />;
+  return (
+    <div className="space-y-8">
+      <HomeRuns />
+      <CatalogClient initialFilters={{ q: query.q, category: query.category, sort: query.sort }} initialPage={firstPage} />
+    </div>
+  );
 }

@@ -1,0 +1,59 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { fetchRunList, runKeys, type RunFilters } from "@/lib/runs/client/api";
+import { useNow } from "@/lib/runs/client/use-now";
+import type { RunDto } from "@/lib/runs/schemas";
+import { RunRow } from "./runs-table";
+
+const RUNNING: RunFilters = { status: "running" };
+const FAILED: RunFilters = { status: "failed" };
+
+/**
+ * The home page's glance at the runs: what is running now and the latest failures. It stays out of
+ * the catalog's way: nothing shows until there is something to show (or when runs cannot be read).
+ */
+export function HomeRuns() {
+  const running = useQuery({
+    queryKey: [...runKeys.list(RUNNING), "home"],
+    queryFn: () => fetchRunList(RUNNING, null, 5),
+    // Runs start and end at any time: a slow poll keeps the glance honest without a stream.
+    refetchInterval: (q) => ((q.state.data?.items.length ?? 0) > 0 ? 3000 : 15_000),
+    retry: false,
+  });
+  const failed = useQuery({ queryKey: [...runKeys.list(FAILED), "home"], queryFn: () => fetchRunList(FAILED, null, 5), refetchInterval: 15_000, retry: false });
+  const now = useNow(true, 5000);
+  const live = running.data?.items ?? [];
+  const failures = failed.data?.items ?? [];
+  if (live.length === 0 && failures.length === 0) return null;
+
+  return (
+    <section aria-label="Runs" className="grid gap-4 md:grid-cols-2">
+      <Panel title="Running now" href="/runs?status=running" runs={live} now={now} empty="Nothing is running." />
+      <Panel title="Recent failures" href="/runs?status=failed" runs={failures} now={now} empty="No failed runs." />
+    </section>
+  );
+}
+
+function Panel({ title, href, runs, now, empty }: { title: string; href: string; runs: RunDto[]; now: number; empty: string }) {
+  return (
+    <div className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+        <h2 className="text-sm font-semibold">{title}</h2>
+        <Link href={href} className="text-xs text-brand-600 hover:underline dark:text-brand-500">
+          View all
+        </Link>
+      </div>
+      {runs.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-zinc-500">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {runs.map((run) => (
+            <RunRow key={run.id} run={run} now={now} compact />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
