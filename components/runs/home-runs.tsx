@@ -2,10 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { formatRelative } from "@/lib/format";
 import { fetchRunList, runKeys, type RunFilters } from "@/lib/runs/client/api";
 import { useNow } from "@/lib/runs/client/use-now";
 import type { RunDto } from "@/lib/runs/schemas";
-import { RunRow } from "./runs-table";
+import { RunProgressBar } from "./progress-bar";
+import { StatusBadge } from "./status-badge";
 
 const RUNNING: RunFilters = { status: "running" };
 const FAILED: RunFilters = { status: "failed" };
@@ -23,7 +25,7 @@ export function HomeRuns() {
     retry: false,
   });
   const failed = useQuery({ queryKey: [...runKeys.list(FAILED), "home"], queryFn: () => fetchRunList(FAILED, null, 5), refetchInterval: 15_000, retry: false });
-  const now = useNow(true, 5000);
+  const now = useNow(true, 15_000);
   const live = running.data?.items ?? [];
   const failures = failed.data?.items ?? [];
   if (live.length === 0 && failures.length === 0) return null;
@@ -50,10 +52,35 @@ function Panel({ title, href, runs, now, empty }: { title: string; href: string;
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {runs.map((run) => (
-            <RunRow key={run.id} run={run} now={now} compact />
+            <CompactRow key={run.id} run={run} now={now} />
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+function CompactRow({ run, now }: { run: RunDto; now: number }) {
+  const percent = run.progress?.overall;
+  return (
+    <li data-run-id={run.id} className="relative flex items-center gap-3 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+      <div className="min-w-0 flex-1">
+        <Link href={`/runs/${run.id}`} className="block truncate text-sm font-medium after:absolute after:inset-0 hover:underline">
+          {run.plugin} <span className="text-zinc-400">·</span> {run.action}
+        </Link>
+        <p className="truncate text-xs text-zinc-500">
+          {formatRelative(run.startedAt ?? run.createdAt, now)}
+          {run.launchedBy ? ` · ${run.launchedBy.name}` : ""}
+          {run.status === "failed" && run.error ? ` · ${run.error}` : ""}
+        </p>
+      </div>
+      {run.status === "running" && percent != null ? (
+        <div className="w-24 shrink-0">
+          <RunProgressBar compact label={`${run.plugin} ${run.action} progress`} percent={percent} />
+        </div>
+      ) : (
+        <StatusBadge status={run.status} />
+      )}
+    </li>
   );
 }

@@ -7,7 +7,8 @@ import { isTerminal, type RunDto, type RunStatus } from "@/lib/runs/schemas";
 import { RunActions } from "./run-actions";
 import { StatusBadge } from "./status-badge";
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en", { dateStyle: "medium", timeStyle: "medium" }) : "—");
+const time = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }) : "—";
 
 export function RunHeader({ run, status, error }: { run: RunDto; status: RunStatus; error: string | null }) {
   const now = useNow(!isTerminal(status) && run.startedAt !== null);

@@ -12,23 +12,34 @@ import { StatusBadge } from "./status-badge";
 export function RunsTable({ runs }: { runs: RunDto[] }) {
   const now = useNow(runs.some((run) => !isTerminal(run.status)));
   return (
-    <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-      {runs.map((run) => (
-        <RunRow key={run.id} run={run} now={now} />
-      ))}
-    </ul>
+    <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div aria-hidden className={`hidden border-b border-zinc-200 px-4 py-2 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 ${COLUMNS}`}>
+        <span>Status</span>
+        <span>Run</span>
+        <span>Launched by</span>
+        <span>Created</span>
+        <span>Duration</span>
+      </div>
+      <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
+        {runs.map((run) => (
+          <RunRow key={run.id} run={run} now={now} />
+        ))}
+      </ul>
+    </div>
   );
 }
 
-export function RunRow({ run, now, compact = false }: { run: RunDto; now: number; compact?: boolean }) {
+const COLUMNS = "sm:grid sm:grid-cols-[7rem_minmax(0,1fr)_8rem_7rem_6rem] sm:items-center sm:gap-4";
+
+function RunRow({ run, now }: { run: RunDto; now: number }) {
   const duration = runDuration(run, now);
   const live = !isTerminal(run.status);
   return (
     <li data-run-id={run.id} data-status={run.status} className="relative px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-      <div className={`flex flex-col gap-2 ${compact ? "" : "sm:grid sm:grid-cols-[7rem_minmax(0,1fr)_8rem_7rem_6rem] sm:items-center sm:gap-4"}`}>
+      <div className={`flex flex-col gap-2 ${COLUMNS}`}>
         <div className="flex items-center justify-between gap-2 sm:block">
           <StatusBadge status={run.status} />
-          {!compact && <span className="text-xs text-zinc-500 sm:hidden">{formatRelative(run.createdAt, now)}</span>}
+          <span className="text-xs text-zinc-500 sm:hidden">{formatRelative(run.createdAt, now)}</span>
         </div>
         <div className="min-w-0">
           {/* The link covers the whole row (after:absolute), so the row is one click target. */}
@@ -45,15 +56,13 @@ export function RunRow({ run, now, compact = false }: { run: RunDto; now: number
             </div>
           )}
         </div>
-        {!compact && (
-          <div className="flex gap-3 text-sm text-zinc-600 sm:contents dark:text-zinc-400">
-            <span className="truncate">{run.launchedBy?.name ?? "—"}</span>
-            <span className="hidden sm:block" title={new Date(run.createdAt).toLocaleString("en")}>
-              {formatRelative(run.createdAt, now)}
-            </span>
-            <span className="tabular-nums">{duration === null ? "—" : formatDuration(duration)}</span>
-          </div>
-        )}
+        <div className="flex gap-3 text-sm text-zinc-600 sm:contents dark:text-zinc-400">
+          <span className="truncate">{run.launchedBy?.name ?? "—"}</span>
+          <span className="hidden sm:block" title={new Date(run.createdAt).toLocaleString("en")}>
+            {formatRelative(run.createdAt, now)}
+          </span>
+          <span className="tabular-nums">{duration === null ? "—" : formatDuration(duration)}</span>
+        </div>
       </div>
     </li>
   );

@@ -3,7 +3,7 @@
 //   changed step record, plotted against time;
 // - `metric` events (the SDK's `log_metric`) carry one value `{category, key, value, metrics?}`: with
 //   `metrics` the value is the x of a point per metric name (e.g. epoch → loss), otherwise it is the y.
-export type MetricSeries = { id: string; step: string; key: string; xKind: "time" | "value" | "index"; x: number[]; y: number[] };
+export type MetricSeries = { id: string; step: string; key: string; xKind: "time" | "value" | "index"; xLabel: string; x: number[]; y: number[] };
 
 export class MetricSeriesSet {
   private readonly byId = new Map<string, MetricSeries>();
@@ -24,7 +24,7 @@ export class MetricSeriesSet {
       this.lastRecord.set(step, serialized);
       for (const [key, value] of Object.entries(record)) {
         if (typeof value === "number" && Number.isFinite(value)) {
-          this.push(step, key, "time", at / 1000, value);
+          this.push(step, key, "time", "time", at / 1000, value);
           changed = true;
         }
       }
@@ -40,26 +40,26 @@ export class MetricSeriesSet {
     if (!Number.isFinite(value)) return false;
     const metrics = isObject(data.metrics) ? Object.entries(data.metrics).filter(([, v]) => typeof v === "number" && Number.isFinite(v)) : [];
     if (metrics.length === 0) {
-      const series = this.series(category, key, "index");
-      this.push(category, key, "index", series.x.length, value);
+      const series = this.series(category, key, "index", "#");
+      this.push(category, key, "index", "#", series.x.length, value);
       return true;
     }
-    for (const [name, metric] of metrics) this.push(category, name, "value", value, metric as number);
+    for (const [name, metric] of metrics) this.push(category, name, "value", key, value, metric as number);
     return true;
   }
 
-  private series(step: string, key: string, xKind: MetricSeries["xKind"]): MetricSeries {
+  private series(step: string, key: string, xKind: MetricSeries["xKind"], xLabel: string): MetricSeries {
     const id = `${step}\u0000${key}\u0000${xKind}`;
     let series = this.byId.get(id);
     if (!series) {
-      series = { id, step, key, xKind, x: [], y: [] };
+      series = { id, step, key, xKind, xLabel, x: [], y: [] };
       this.byId.set(id, series);
     }
     return series;
   }
 
-  private push(step: string, key: string, xKind: MetricSeries["xKind"], x: number, y: number): void {
-    const series = this.series(step, key, xKind);
+  private push(step: string, key: string, xKind: MetricSeries["xKind"], xLabel: string, x: number, y: number): void {
+    const series = this.series(step, key, xKind, xLabel);
     // uPlot needs ascending x; a point that goes back (a retried epoch) replaces the tail instead.
     while (series.x.length > 0 && series.x[series.x.length - 1] > x) {
       series.x.pop();
