@@ -61,6 +61,16 @@ const fields = z.object({
   BLOB_GC_GRACE_SECONDS: positive("a number of seconds above 0").default(3600),
   /** How often each instance looks for orphan blobs (also once at start-up). */
   BLOB_GC_INTERVAL_SECONDS: positive("a number of seconds above 0").default(3600),
+  /** Runs this instance's local backend executes at once; others wait `queued`. */
+  LOCAL_CONCURRENCY: positive("a whole number above 0").default(2),
+  /** A run's wall-clock limit unless its launch names one. */
+  RUN_TIMEOUT_SECONDS: positive("a number of seconds above 0").default(4 * 3600),
+  /** After SIGTERM (cancel, timeout), how long a run's processes get before SIGKILL. */
+  RUN_KILL_GRACE_SECONDS: positive("a number of seconds above 0").default(10),
+  /** Log lines kept per run; past it the rest is dropped (counted) so a flood cannot fill the disk. */
+  RUN_MAX_LOG_LINES: positive("a whole number above 0").default(200_000),
+  /** Whether this instance executes runs (one worker per instance; off for an API-only instance). */
+  RUN_WORKER: flag(true),
 });
 
 export const envSchema = fields.superRefine((env, ctx) => {

@@ -43,7 +43,8 @@ export async function createApiRouter(appDir: string, options: { serve: boolean;
       const rewritten = synapseApiPath(req.method ?? "GET", req.headers.accept ?? "", url.pathname);
       delete req.headers["x-synapse-path"]; // only ever set here, never taken from a client
       if (rewritten) req.headers["x-synapse-path"] = url.href;
-      const pathname = rewritten ?? url.pathname;
+      // A deployment's server (a local serve action) is proxied at /serve/{run}/…, pages and all.
+      const pathname = rewritten ?? (url.pathname.startsWith("/serve/") ? `/api${url.pathname}` : url.pathname);
       if (!pathname.startsWith("/api/") && pathname !== "/api") return false;
       const match = router.find("GET", pathname);
       const entry = match?.store as Loaded | undefined;
@@ -53,7 +54,7 @@ export async function createApiRouter(appDir: string, options: { serve: boolean;
         return true;
       }
       if (!options.serve) {
-        if (rewritten) req.url = `${rewritten}${url.search}`;
+        if (pathname !== url.pathname) req.url = `${pathname}${url.search}`;
         return false;
       }
       const exports = await moduleOf(entry);

@@ -13,7 +13,7 @@ export async function UserMenu() {
     );
   }
   return (
-    <div className="flex items-center gap-2 text-sm">
+    <div className="flex flex-col items-start gap-1 text-sm md:flex-row md:items-center md:gap-2">
       <SessionKeeper />
       <Link
         href="/my-plugins"
@@ -25,9 +25,10 @@ export async function UserMenu() {
         href="/settings/tokens"
         className="rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
       >
-        Tokens
+        Settings
       </Link>
-      <span className="hidden text-zinc-700 sm:inline dark:text-zinc-300" data-testid="signed-in-as">
+      {/* In the phone menu it says who is signed in; inline it waits for room. */}
+      <span className="order-first px-2 text-zinc-700 md:order-none md:hidden md:px-0 lg:inline dark:text-zinc-300" data-testid="signed-in-as">
         {user.name}
       </span>
       {user.role === "admin" && (

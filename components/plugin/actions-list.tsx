@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 import type { ActionDto } from "@/lib/registry/schemas";
 
 const METHOD_STYLE = {
@@ -6,7 +7,8 @@ const METHOD_STYLE = {
   serve: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300",
 } as const;
 
-export function ActionsList({ actions }: { actions: ActionDto[] }) {
+/** The version's actions with their parameters; "Run" opens the launch form (it asks visitors to sign in). */
+export function ActionsList({ code, version, actions }: { code: string; version: string; actions: ActionDto[] }) {
   return (
     <ul className="space-y-4">
       {actions.map((action) => (
@@ -15,6 +17,14 @@ export function ActionsList({ actions }: { actions: ActionDto[] }) {
             <h3 className="font-mono text-base font-semibold">{action.name}</h3>
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${METHOD_STYLE[action.method]}`}>{action.method}</span>
             <code className="text-xs text-zinc-500">{action.entrypoint}</code>
+            <Button
+              href={`/plugins/${code}/run/${encodeURIComponent(action.name)}?version=${encodeURIComponent(version)}`}
+              size="sm"
+              className="ml-auto"
+              aria-label={`Run ${action.name}`}
+            >
+              Run
+            </Button>
           </div>
           {action.description && <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{action.description}</p>}
           {action.params.length > 0 ? (

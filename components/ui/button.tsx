@@ -18,12 +18,14 @@ export function Button({ variant = "primary", size = "md", href, download, class
     size === "sm" ? "px-2.5 py-1 text-xs" : "px-4 py-2 text-sm"
   } ${STYLES[variant]} ${className}`;
   if (href) {
+    // A link keeps the accessible name and tooltip it was given ("Run train" for a bare "Run").
+    const named = { "aria-label": rest["aria-label"], title: rest.title };
     return download ? (
-      <a href={href} download className={classes}>
+      <a href={href} download className={classes} {...named}>
         {children}
       </a>
     ) : (
-      <Link href={href} className={classes}>
+      <Link href={href} className={classes} {...named}>
         {children}
       </Link>
     );

@@ -21,6 +21,14 @@ export function reportBackUrl(): string {
   return env().PUBLIC_URL ? new URL(env().PUBLIC_URL!).origin : fallbackOrigin();
 }
 
+/**
+ * Where processes on this very machine (the local backend's runs) reach the hub: its own bind
+ * address, never PUBLIC_URL, which may name a proxy or TLS front that this machine cannot reach.
+ */
+export function localHubUrl(): string {
+  return fallbackOrigin();
+}
+
 function fallbackOrigin(): string {
   const { HOST, PORT } = env();
   return loopbackOrigin(HOST, PORT);

@@ -3,7 +3,7 @@
 // closing — and check that a hub then never keeps serving a stale catalog page.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FEED_APPLICATION_NAME } from "@/lib/events/catalog-changes";
+import { FEED_APPLICATION_NAME } from "@/lib/events/pg-feed";
 import type { HubProcess } from "@/scripts/lib/hub-process";
 import { hubUrl, pluginZip, publish, uniqueCode } from "@/tests/helpers/hub";
 import { startStallingProxy, type StallingProxy } from "@/tests/helpers/stalling-proxy";

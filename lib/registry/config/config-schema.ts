@@ -25,7 +25,7 @@ const safeRelativePath = (p: string) => p.length > 0 && !p.startsWith("/") && !p
 
 export const actionSchema = z.looseObject({
   entrypoint: text("pkg.module.Name").regex(ENTRYPOINT, "must look like pkg.module.Name or pkg.module:Name"),
-  method: z.enum(["job", "task", "serve", "restapi"], { error: "must be one of job, task, serve" }).optional(),
+  method: z.enum(["job", "task", "serve", "restapi"], { error: "must be one of job, task, serve, restapi" }).optional(),
   description: text("a sentence").optional(),
   params_schema: formkitList.optional(),
   ui_schema: formkitList.optional(),

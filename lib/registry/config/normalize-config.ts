@@ -30,7 +30,8 @@ export function slugify(name: string): string {
 export function normalizeConfig(raw: RawConfig): PluginConfig {
   const actions: Record<string, PluginAction> = {};
   for (const [name, action] of Object.entries(raw.actions)) {
-    const method = action.method === "restapi" ? "serve" : (action.method ?? defaultMethod(name));
+    // The SDK's enum has `restapi` too; a run treats it as a task (one request in, one result out).
+    const method = action.method === "restapi" ? "task" : (action.method ?? defaultMethod(name));
     actions[name] = { ...action, method };
   }
   const options = [...raw.package_manager_options];

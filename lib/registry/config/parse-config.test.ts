@@ -35,7 +35,7 @@ describe("parseConfig", () => {
     expect(Object.fromEntries(Object.entries(result.config.actions).map(([k, a]) => [k, a.method]))).toEqual({
       train: "job",
       inference: "serve",
-      old_api: "serve",
+      old_api: "task",
       analyse: "task",
     });
   });

@@ -56,7 +56,12 @@ export default async function PluginPage(props: Props) {
       <PluginTabs
         tabs={[
           { id: "readme", label: "README", content: <Readme html={selected.readmeHtml} /> },
-          { id: "actions", label: "Actions", count: selected.actions.length, content: <ActionsList actions={selected.actions} /> },
+          {
+            id: "actions",
+            label: "Actions",
+            count: selected.actions.length,
+            content: <ActionsList code={plugin.code} version={selected.version} actions={selected.actions} />,
+          },
           {
             id: "versions",
             label: "Versions",

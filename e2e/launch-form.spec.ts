@@ -1,0 +1,152 @@
+// The launch form of an action: generated from its FormKit schema, checked in the browser, sent once.
+// Until the runs API lands, POST /api/v1/runs is answered by page.route here: these journeys check
+// what the browser sends and how it shows the answers, not the launch itself.
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { pluginZip } from "../tests/helpers/hub";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Answers launches with `answer` and records every request that reached the "server". */
+async function fakeRunsApi(page: Page, answer: (n: number) => { status: number; body: unknown; delayMs?: number }): Promise<Request[]> {
+  const sent: Request[] = [];
+  await page.route("**/api/v1/runs", async (route) => {
+    sent.push(route.request());
+    const { status, body, delayMs = 0 } = answer(sent.length);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await route.fulfill({ status, contentType: status < 400 ? "application/json" : "application/problem+json", body: JSON.stringify(body) });
+  });
+  return sent;
+}
+
+test("launch the classifier's train action from its form: checked in the browser, sent once with an Idempotency-Key", async ({ page }) => {
+  const sent = await fakeRunsApi(page, () => ({ status: 201, body: { id: "run-e2e-1", status: "queued" }, delayMs: 300 }));
+
+  await page.goto("/plugins/tiny-classifier");
+  await page.getByRole("tab", { name: /Actions/ }).click();
+  await page.getByRole("link", { name: "Run train" }).click();
+  await expect(page).toHaveURL(/\/plugins\/tiny-classifier\/run\/train\?version=1\.0\.0$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Run train" })).toBeVisible();
+  await expect(page.getByText("Train on a generated two-class dataset")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Version" })).toHaveValue("1.0.0");
+
+  // The schema's fields with their values, help and limits.
+  const epochs = page.getByRole("spinbutton", { name: "Epochs" });
+  await expect(epochs).toHaveValue("20");
+  await expect(epochs).toHaveAttribute("max", "500");
+  await expect(page.getByText("Passes over the training data.")).toBeVisible();
+  await expect(page.getByRole("spinbutton", { name: "Learning rate" })).toHaveValue("0.1");
+  await expect(page.getByRole("spinbutton", { name: "Random seed" })).toHaveValue("7");
+
+  // Out of range: the browser says so at the field and sends nothing.
+  await epochs.fill("501");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByText("must be at most 500")).toBeVisible();
+  await expect(epochs).toHaveAttribute("aria-invalid", "true");
+  await expect(epochs).toBeFocused();
+  await expect(page.getByRole("alert")).toContainText("One field needs attention.");
+  await page.getByRole("spinbutton", { name: "Learning rate" }).fill("0.00015"); // off the 0.0001 grid
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByText("must be 0.0001 plus a multiple of 0.0001")).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("2 fields need attention.");
+  expect(sent).toHaveLength(0);
+
+  // Fixed, then sent from the keyboard; a double click while it is on its way makes no second request.
+  await epochs.fill("30");
+  await expect(page.getByText("must be at most 500")).toHaveCount(0);
+  await page.getByRole("spinbutton", { name: "Learning rate" }).fill("0.0003");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByRole("button", { name: "Launching…" })).toBeDisabled();
+  await page.getByRole("button", { name: "Launching…" }).dblclick({ force: true });
+  await expect(page).toHaveURL(/\/runs\/run-e2e-1$/);
+  expect(sent).toHaveLength(1);
+  const request = sent[0];
+  expect(request.headers()["idempotency-key"]).toMatch(UUID);
+  expect(request.headers()["content-type"]).toBe("application/json");
+  expect(request.postDataJSON()).toEqual({
+    plugin: "tiny-classifier",
+    version: "1.0.0",
+    action: "train",
+    params: { epochs: 30, learning_rate: 0.0003, samples: 400, seed: 7 },
+  });
+});
+
+test("the server's refusals show at their fields or above the form; a refused launch gets a new key", async ({ page }) => {
+  const sent = await fakeRunsApi(page, (n) =>
+    n === 1
+      ? {
+          status: 422,
+          body: {
+            type: "/problems/validation_failed",
+            title: "validation failed",
+            status: 422,
+            detail: "The request is not valid.",
+            code: "validation_failed",
+            errors: [
+              { path: "params.samples", message: "is more than this hub allows" },
+              { path: "gpu", message: "no GPU on this backend" },
+            ],
+          },
+        }
+      : { status: 401, body: { type: "/problems/unauthorized", title: "unauthorized", status: 401, detail: "Sign in first.", code: "unauthorized" } },
+  );
+  await page.goto("/plugins/tiny-classifier/run/train");
+  await page.getByRole("button", { name: "Run" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The request is not valid.");
+  await expect(alert).toContainText("validation_failed");
+  await expect(alert).toContainText("gpu no GPU on this backend");
+  await expect(page.getByText("is more than this hub allows")).toBeVisible();
+  await expect(page.getByRole("spinbutton", { name: "Samples" })).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("spinbutton", { name: "Samples" }).fill("20");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(alert).toContainText("Sign in first.");
+  await expect(alert.getByRole("link", { name: "Sign in again" })).toHaveAttribute("href", "/sign-in");
+  expect(sent).toHaveLength(2);
+  const [first, second] = sent.map((r) => r.headers()["idempotency-key"]);
+  expect(first).toMatch(UUID);
+  expect(second).toMatch(UUID);
+  expect(second).not.toBe(first);
+});
+
+test("an action without a form takes its params as a JSON object", async ({ page, request, baseURL }) => {
+  const code = `e2e-json-${Date.now().toString(36)}`;
+  const published = await request.post("/api/v1/plugins", {
+    headers: { origin: baseURL! },
+    multipart: { file: { name: "p.zip", mimeType: "application/zip", buffer: pluginZip({ code }) } },
+  });
+  expect(published.status()).toBe(201);
+  const sent = await fakeRunsApi(page, () => ({ status: 201, body: { id: "run-e2e-json", status: "queued" } }));
+
+  await page.goto(`/plugins/${code}/run/run`);
+  const editor = page.getByRole("textbox", { name: "Params (JSON)" });
+  await editor.fill("[1, 2]");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByText("must be a JSON object")).toBeVisible();
+  await editor.fill('{"threshold": 0.5');
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page.getByText(/is not valid JSON/)).toBeVisible();
+  expect(sent).toHaveLength(0);
+
+  await editor.fill('{"threshold": 0.5, "labels": ["cat"]}');
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page).toHaveURL(/\/runs\/run-e2e-json$/);
+  expect(sent[0].postDataJSON()).toEqual({ plugin: code, version: "1.0.0", action: "run", params: { threshold: 0.5, labels: ["cat"] } });
+});
+
+test("the form reads well in dark mode, and visitors are sent to sign in", async ({ page, browser }) => {
+  await page.goto("/plugins/dataset-exporter/run/export");
+  await page.getByRole("button", { name: "Toggle dark mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  const target = page.getByRole("combobox", { name: /What to export/ });
+  await expect(target).toHaveValue("1"); // ground_truth, the second option
+  const background = await target.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).not.toBe("rgb(255, 255, 255)");
+  await expect(page.getByRole("checkbox", { name: "Include original files" })).not.toBeChecked();
+  await page.getByRole("button", { name: "Toggle dark mode" }).click(); // leave the saved theme as it was
+
+  const visitor = await (await browser.newContext({ storageState: undefined })).newPage();
+  await visitor.goto("/plugins/tiny-classifier/run/train");
+  await expect(visitor).toHaveURL(/\/sign-in$/);
+  await visitor.context().close();
+});

@@ -1,0 +1,82 @@
+import "server-only";
+import type pg from "pg";
+import { pool } from "@/lib/db/pool";
+import { isoTimestamps } from "@/lib/db/iso-timestamps";
+import { statement } from "@/lib/db/statement";
+import type { RunEventDto, RunEventType } from "./schemas";
+
+export type NewEvent = { type: RunEventType; data: unknown; at?: Date };
+
+/** Run columns an append may set in the same statement (whitelisted: the names go into SQL). */
+export type RunChanges = Partial<{
+  status: string;
+  progress: unknown;
+  metrics: unknown;
+  result: unknown;
+  error: string | null;
+  exit_code: number | null;
+  started_at: Date;
+  finished_at: Date;
+  pid: number | null;
+  node: string | null;
+  serve_port: number | null;
+  cancel_requested: boolean;
+}>;
+const JSON_COLUMNS = new Set(["progress", "metrics", "result"]);
+
+export type AppendOptions = {
+  changes?: RunChanges;
+  /** Apply only while the run is in one of these statuses (a terminal status is never left). */
+  onlyWhen?: readonly string[];
+  client?: pg.Pool | pg.PoolClient;
+};
+
+/**
+ * Appends events to a run, in order, and applies `changes` to the run row, in one statement. The
+ * UPDATE locks the run row, so concurrent appends to one run are serialised and `seq` grows in
+ * commit order: a reader that has seen N can never later find an event below N appear. The NOTIFY
+ * (delivered on commit) tells every instance's live streams to read on.
+ * Returns the run's newest seq, or null when the run does not exist or `onlyWhen` did not match.
+ */
+export async function appendEvents(runId: string, events: NewEvent[], options: AppendOptions = {}): Promise<number | null> {
+  const values: unknown[] = [runId, events.length];
+  const sets = ["last_seq = runs.last_seq + $2"];
+  for (const [column, value] of Object.entries(options.changes ?? {})) {
+    values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
+    sets.push(`${column} = $${values.length}${JSON_COLUMNS.has(column) ? "::jsonb" : ""}`);
+  }
+  let where = "id = $1";
+  if (options.onlyWhen) {
+    values.push(options.onlyWhen);
+    where += ` AND status = ANY($${values.length}::text[])`;
+  }
+  const at = new Date();
+  values.push(
+    events.map((e) => e.type),
+    events.map((e) => JSON.stringify(e.data ?? null)),
+    events.map((e) => (e.at ?? at).toISOString()),
+  );
+  const n = values.length;
+  const sql = `
+    WITH bump AS (UPDATE runs SET ${sets.join(", ")} WHERE ${where} RETURNING last_seq),
+    added AS (
+      INSERT INTO run_events (run_id, seq, type, data, at)
+      SELECT $1, bump.last_seq - $2 + e.ord, e.type, e.data, e.at
+      FROM bump, unnest($${n - 2}::text[], $${n - 1}::jsonb[], $${n}::timestamptz[]) WITH ORDINALITY AS e(type, data, at, ord)
+    )
+    SELECT last_seq, pg_notify('run_events', $1 || ':' || last_seq) FROM bump`;
+  const result = await (options.client ?? pool()).query<{ last_seq: number }>(sql, values);
+  return result.rows[0]?.last_seq ?? null;
+}
+
+type EventRow = { seq: number; type: RunEventType; data: unknown; at: string };
+
+/** Events after `after`, oldest first. */
+export async function readEvents(runId: string, after: number, limit: number, types?: string[]): Promise<RunEventDto[]> {
+  const text = types?.length
+    ? "SELECT seq, type, data, at FROM run_events WHERE run_id = $1 AND seq > $2 AND type = ANY($4::text[]) ORDER BY seq LIMIT $3"
+    : "SELECT seq, type, data, at FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
+  const values = types?.length ? [runId, after, limit, types] : [runId, after, limit];
+  const result = await pool().query<EventRow>({ ...statement(text, values, true), types: isoTimestamps });
+  return result.rows.map((row) => ({ id: row.seq, type: row.type, data: row.data, at: row.at }));
+}

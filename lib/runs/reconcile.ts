@@ -1,0 +1,36 @@
+import "server-only";
+import { pool } from "@/lib/db/pool";
+import { killGroupIfOurs } from "@/lib/compute/local/run-process";
+import { processSingleton } from "@/lib/process-singleton";
+import { ownerIsGone } from "./instance";
+import { hubLog, transition } from "./transitions";
+
+const INTERVAL_MS = 30_000;
+const state = processSingleton("run-reconciler", () => ({ started: false }));
+
+/**
+ * Ends runs that an instance of the hub on this machine left `starting` or `running` when it died
+ * (a crash, a SIGKILL, a restart): their process group is stopped if it still lives (checked to be
+ * that run's, so a reused pid is never hit) and the run fails with a clear cause. Never hangs a run.
+ * Runs once at start-up and then every 30 s, so a sibling instance's crash is noticed too.
+ */
+export async function reconcileRuns(): Promise<number> {
+  const { rows } = await pool().query<{ id: string; node: string; pid: number | null; method: string }>(
+    "SELECT id, node, pid, method FROM runs WHERE status IN ('starting', 'running') AND backend = 'local' AND node IS NOT NULL",
+  );
+  let ended = 0;
+  for (const run of rows.filter((r) => ownerIsGone(r.node))) {
+    if (run.pid) killGroupIfOurs(run.pid, run.id);
+    const error = "Interrupted: the hub instance running it stopped (a restart or a crash) before it finished.";
+    if (await transition(run.id, "failed", { events: [hubLog(error, "error")], outcome: { error } })) ended++;
+  }
+  return ended;
+}
+
+export function startReconciler(): void {
+  if (state.started) return;
+  state.started = true;
+  const tick = () => reconcileRuns().catch((error) => console.error("could not reconcile runs:", error));
+  void tick().then((n) => n && console.log(`Ended ${n} run(s) interrupted by a restart.`));
+  setInterval(tick, INTERVAL_MS).unref();
+}

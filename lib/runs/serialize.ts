@@ -1,0 +1,35 @@
+import "server-only";
+import type { Run } from "@/lib/generated/prisma/client";
+import { isTerminal, type RunDto } from "./schemas";
+
+type RunRow = Run & { launchedBy: { id: string; name: string } | null };
+
+/** Where the hub proxies a local serve action (relative to the hub's origin). */
+export const servePath = (runId: string) => `/serve/${runId}/`;
+
+export function toRunDto(run: RunRow): RunDto {
+  return {
+    id: run.id,
+    plugin: run.pluginCode,
+    version: run.version,
+    action: run.action,
+    method: run.method as RunDto["method"],
+    params: run.params as RunDto["params"],
+    status: run.status as RunDto["status"],
+    progress: (run.progress as RunDto["progress"]) ?? null,
+    metrics: (run.metrics as RunDto["metrics"]) ?? null,
+    result: run.result ?? null,
+    error: run.error,
+    exitCode: run.exitCode,
+    launchedBy: run.launchedBy ? { id: run.launchedBy.id, name: run.launchedBy.name } : null,
+    backend: run.backend as RunDto["backend"],
+    serveUrl: run.method === "serve" && run.servePort !== null && !isTerminal(run.status) ? servePath(run.id) : null,
+    timeoutSeconds: run.timeoutSeconds,
+    lastEventId: run.lastSeq,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export const RUN_INCLUDE = { launchedBy: { select: { id: true, name: true } } } as const;

@@ -1,0 +1,42 @@
+import "server-only";
+import pg from "pg";
+import { Logger, run, runMigrations, type Runner } from "graphile-worker";
+import { databaseUrl, env } from "@/lib/env";
+import { processSingleton } from "@/lib/process-singleton";
+import { executeLocalRun } from "@/lib/compute/local-backend/execute";
+import { RUN_TASK } from "./queue";
+
+const holder = processSingleton("run-worker", () => ({ runner: undefined as Runner | undefined, pool: undefined as pg.Pool | undefined }));
+
+const workerPool = () => (holder.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, application_name: "synapse-hub run worker" }));
+
+/** The queue's tables and functions; before any launch can add a job (runs at start-up, idempotent). */
+export async function migrateQueue(): Promise<void> {
+  await runMigrations({ pgPool: workerPool(), logger: quietLogger });
+}
+
+/**
+ * This instance's worker: takes launched runs off the Postgres queue and executes them, at most
+ * LOCAL_CONCURRENCY at once (a job holds its slot until its process ends; others wait `queued`).
+ */
+export async function startRunWorker(): Promise<void> {
+  if (holder.runner || !env().RUN_WORKER) return;
+  holder.runner = await run({
+    pgPool: workerPool(),
+    concurrency: env().LOCAL_CONCURRENCY,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: quietLogger,
+    taskList: {
+      [RUN_TASK]: async (payload) => {
+        const { runId } = payload as { runId: string };
+        await executeLocalRun(runId);
+      },
+    },
+  });
+}
+
+// graphile-worker logs every job at info level; the run's own events say what happened.
+const quietLogger = new Logger(() => (level: string, message: string) => {
+  if (level === "error" || level === "warning") console.error(`run queue: ${message}`);
+});

@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { HubProcess } from "@/scripts/lib/hub-process";
+import { authHeaders, hubUrl } from "@/tests/helpers/hub";
+import { allEvents, getRun, launchOk, logMessages, publishRunnable, waitForRun } from "@/tests/helpers/runs";
+import { startSiblingHub } from "@/tests/helpers/sibling-hub";
+
+const started: HubProcess[] = [];
+afterAll(async () => Promise.all(started.map((hub) => hub.stop("SIGKILL"))));
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("a hub killed while it runs plugins", () => {
+  it("ends those runs failed with a clear cause after the restart, and stops their processes", async () => {
+    const code = await publishRunnable({ long: { body: "print(os.getpid(), flush=True)\ntime.sleep(600)" } });
+    // The suite's own hub runs at most LOCAL_CONCURRENCY (2) at once; with a sibling taking runs too,
+    // four launches leave at least two on the sibling, which is then killed.
+    const sibling = await startSiblingHub({ env: { LOCAL_CONCURRENCY: "4" } });
+    started.push(sibling);
+    const runs = await Promise.all(Array.from({ length: 4 }, () => launchOk({ plugin: code, action: "long" })));
+    const running = await Promise.all(runs.map((run) => waitForRun(run.id, (r) => r.status === "running")));
+    const pids = new Map<string, number>();
+    for (const run of running) {
+      const deadline = Date.now() + 30_000;
+      let pid: number | undefined;
+      while (!pid && Date.now() < deadline) {
+        pid = Number(logMessages(await allEvents(run.id)).find((line) => /^\d+$/.test(line))) || undefined;
+        if (!pid) await new Promise((r) => setTimeout(r, 200));
+      }
+      pids.set(run.id, pid!);
+    }
+    const { rows } = await query<{ id: string; node: string }>("SELECT id, node FROM runs WHERE id = ANY($1::uuid[])", [runs.map((r) => r.id)]);
+    const onSibling = rows.filter((row) => row.node.split("/")[1] === String(sibling.child.pid)).map((row) => row.id);
+    expect(onSibling.length).toBeGreaterThanOrEqual(2);
+
+    await sibling.stop("SIGKILL");
+    const restarted = await startSiblingHub();
+    started.push(restarted);
+    for (const id of onSibling) {
+      const run = await waitForRun(id, (r) => r.status !== "running", 60_000);
+      expect(run.status).toBe("failed");
+      expect(run.error).toMatch(/Interrupted/);
+      expect(alive(pids.get(id)!)).toBe(false);
+    }
+    // The runs on the instance that lives on were left alone.
+    for (const run of runs.filter((r) => !onSibling.includes(r.id))) {
+      expect((await getRun(run.id)).status).toBe("running");
+      await fetch(`${hubUrl()}/api/v1/runs/${run.id}/cancel`, { method: "POST", headers: authHeaders() });
+    }
+  });
+});
+
+async function query<T extends object>(text: string, values: unknown[]): Promise<{ rows: T[] }> {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await client.query<T & pg.QueryResultRow>(text, values);
+  } finally {
+    await client.end();
+  }
+}
