@@ -10,7 +10,10 @@ const alias = {
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts"], environment: "node" } },
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts", "tests/runtime/**/*.test.ts"], environment: "node" },
+      },
       {
         resolve: { alias },
         test: {

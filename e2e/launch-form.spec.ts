@@ -19,7 +19,7 @@ async function fakeRunsApi(page: Page, answer: (n: number) => { status: number; 
 }
 
 test("launch the classifier's train action from its form: checked in the browser, sent once with an Idempotency-Key", async ({ page }) => {
-  const sent = await fakeRunsApi(page, () => ({ status: 201, body: { id: "run-e2e-1", status: "queued" }, delayMs: 300 }));
+  const sent = await fakeRunsApi(page, () => ({ status: 201, body: { id: "run-e2e-1", status: "queued" }, delayMs: 1500 }));
 
   await page.goto("/plugins/tiny-classifier");
   await page.getByRole("tab", { name: /Actions/ }).click();
@@ -43,11 +43,12 @@ test("launch the classifier's train action from its form: checked in the browser
   await expect(page.getByText("must be at most 500")).toBeVisible();
   await expect(epochs).toHaveAttribute("aria-invalid", "true");
   await expect(epochs).toBeFocused();
-  await expect(page.getByRole("alert")).toContainText("One field needs attention.");
+  const problem = page.getByRole("form", { name: "Launch train" }).getByRole("alert");
+  await expect(problem).toContainText("One field needs attention.");
   await page.getByRole("spinbutton", { name: "Learning rate" }).fill("0.00015"); // off the 0.0001 grid
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page.getByText("must be 0.0001 plus a multiple of 0.0001")).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("2 fields need attention.");
+  await expect(problem).toContainText("2 fields need attention.");
   expect(sent).toHaveLength(0);
 
   // Fixed, then sent from the keyboard; a double click while it is on its way makes no second request.
@@ -70,28 +71,25 @@ test("launch the classifier's train action from its form: checked in the browser
   });
 });
 
-test("the server's refusals show at their fields or above the form; a refused launch gets a new key", async ({ page }) => {
-  const sent = await fakeRunsApi(page, (n) =>
-    n === 1
-      ? {
-          status: 422,
-          body: {
-            type: "/problems/validation_failed",
-            title: "validation failed",
-            status: 422,
-            detail: "The request is not valid.",
-            code: "validation_failed",
-            errors: [
-              { path: "params.samples", message: "is more than this hub allows" },
-              { path: "gpu", message: "no GPU on this backend" },
-            ],
-          },
-        }
-      : { status: 401, body: { type: "/problems/unauthorized", title: "unauthorized", status: 401, detail: "Sign in first.", code: "unauthorized" } },
-  );
+test("the server's refusals show at their fields or above the form; only a refusal renews the key", async ({ page }) => {
+  const problem = (status: number, code: string, detail: string, errors?: unknown[]) => ({
+    status,
+    body: { type: `/problems/${code}`, title: code, status, detail, code, ...(errors ? { errors } : {}) },
+  });
+  const answers = [
+    problem(422, "validation_failed", "The request is not valid.", [
+      { path: "params.samples", message: "is more than this hub allows" },
+      { path: "gpu", message: "no GPU on this backend" },
+    ]),
+    problem(401, "unauthorized", "Sign in first."),
+    problem(503, "unavailable", "The queue is not accepting launches."),
+    { status: 201, body: { id: "run-e2e-2", status: "queued" } },
+  ];
+  const sent = await fakeRunsApi(page, (n) => answers[n - 1]);
   await page.goto("/plugins/tiny-classifier/run/train");
-  await page.getByRole("button", { name: "Run" }).click();
-  const alert = page.getByRole("alert");
+  const run = page.getByRole("button", { name: "Run" });
+  await run.click();
+  const alert = page.getByRole("form", { name: "Launch train" }).getByRole("alert");
   await expect(alert).toContainText("The request is not valid.");
   await expect(alert).toContainText("validation_failed");
   await expect(alert).toContainText("gpu no GPU on this backend");
@@ -99,14 +97,21 @@ test("the server's refusals show at their fields or above the form; a refused la
   await expect(page.getByRole("spinbutton", { name: "Samples" })).toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("spinbutton", { name: "Samples" }).fill("20");
-  await page.getByRole("button", { name: "Run" }).click();
+  await run.click();
   await expect(alert).toContainText("Sign in first.");
   await expect(alert.getByRole("link", { name: "Sign in again" })).toHaveAttribute("href", "/sign-in");
-  expect(sent).toHaveLength(2);
-  const [first, second] = sent.map((r) => r.headers()["idempotency-key"]);
-  expect(first).toMatch(UUID);
-  expect(second).toMatch(UUID);
-  expect(second).not.toBe(first);
+
+  await run.click();
+  await expect(alert).toContainText("The queue is not accepting launches.");
+  await run.click(); // a retry after a server error: the same key, so it can never make two runs
+  await expect(page).toHaveURL(/\/runs\/run-e2e-2$/);
+
+  const keys = sent.map((r) => r.headers()["idempotency-key"]);
+  expect(keys).toHaveLength(4);
+  keys.forEach((key) => expect(key).toMatch(UUID));
+  expect(keys[1]).not.toBe(keys[0]);
+  expect(keys[2]).not.toBe(keys[1]);
+  expect(keys[3]).toBe(keys[2]);
 });
 
 test("an action without a form takes its params as a JSON object", async ({ page, request, baseURL }) => {

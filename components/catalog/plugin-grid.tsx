@@ -5,7 +5,7 @@ import type { PluginSummary } from "@/lib/registry/schemas";
 
 export function PluginGrid({ plugins }: { plugins: PluginSummary[] }) {
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {plugins.map((plugin) => (
         <li key={plugin.code}>
           <Link

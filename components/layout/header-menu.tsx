@@ -65,7 +65,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         id={PANEL_ID}
         // A followed link to the page already shown does not change the path: close on the click too.
         onClick={(event) => (event.target as Element).closest("a") && setOpenOn(null)}
-        className={`${open ? "absolute inset-x-0 top-full flex max-h-[calc(100dvh-3.5rem)] flex-col gap-3 overflow-y-auto border-b border-zinc-200 bg-white px-4 py-3 shadow-lg dark:border-zinc-800 dark:bg-zinc-950" : "hidden"} md:static md:flex md:max-h-none md:flex-1 md:flex-row md:items-center md:gap-4 md:overflow-visible md:border-0 md:bg-transparent md:p-0 md:shadow-none md:dark:bg-transparent`}
+        className={`${open ? "absolute inset-x-0 top-full flex max-h-[calc(100dvh-3.5rem)] flex-col gap-3 overflow-y-auto border-b border-zinc-200 bg-white px-4 py-3 shadow-lg dark:border-zinc-800 dark:bg-zinc-950" : "hidden"} md:static md:flex md:max-h-none md:flex-1 md:flex-row md:items-center md:gap-2 md:overflow-visible lg:gap-4 md:border-0 md:bg-transparent md:p-0 md:shadow-none md:dark:bg-transparent`}
       >
         {children}
       </div>

@@ -13,7 +13,7 @@ export async function UserMenu() {
     );
   }
   return (
-    <div className="flex flex-col items-start gap-1 text-sm md:flex-row md:items-center md:gap-2">
+    <div className="flex flex-col items-start gap-1 whitespace-nowrap text-sm md:flex-row md:items-center md:gap-2">
       <SessionKeeper />
       <Link
         href="/my-plugins"
@@ -27,15 +27,17 @@ export async function UserMenu() {
       >
         Settings
       </Link>
-      {/* In the phone menu it says who is signed in; inline it waits for room. */}
-      <span className="order-first px-2 text-zinc-700 md:order-none md:hidden md:px-0 lg:inline dark:text-zinc-300" data-testid="signed-in-as">
-        {user.name}
+      {/* Who is signed in: first in the phone menu; inline only where there is room. */}
+      <span className="order-first flex items-center gap-2 px-2 md:order-none md:px-0">
+        <span className="text-zinc-700 md:hidden lg:inline dark:text-zinc-300" data-testid="signed-in-as">
+          {user.name}
+        </span>
+        {user.role === "admin" && (
+          <Link href="/admin" title="Hub settings" className="rounded-full bg-brand-100 px-1.5 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
+            admin
+          </Link>
+        )}
       </span>
-      {user.role === "admin" && (
-        <Link href="/admin" title="Hub settings" className="rounded-full bg-brand-100 px-1.5 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50">
-          admin
-        </Link>
-      )}
       <SignOutButton />
     </div>
   );

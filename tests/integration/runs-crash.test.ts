@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { HubProcess } from "@/scripts/lib/hub-process";
 import { authHeaders, hubUrl } from "@/tests/helpers/hub";
@@ -57,7 +58,6 @@ describe("a hub killed while it runs plugins", () => {
 });
 
 async function query<T extends object>(text: string, values: unknown[]): Promise<{ rows: T[] }> {
-  const pg = (await import("pg")).default;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {

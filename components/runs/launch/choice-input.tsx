@@ -1,9 +1,9 @@
 "use client";
 
 import { describedBy, FieldSet } from "@/components/ui/field";
-import type { Option } from "@/lib/runs/formkit";
+import { pathKey, type Option } from "@/lib/runs/formkit";
 import type { FieldProps } from "./field-input";
-import { controlId, pathKey } from "./form-state";
+import { controlId } from "./form-state";
 
 /** Radios (one value) or checkboxes with options (a list of the checked values), under one legend. */
 export function ChoiceInput({ field, path, value, errors, onChange }: FieldProps) {

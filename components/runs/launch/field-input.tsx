@@ -1,9 +1,9 @@
 "use client";
 
 import { describedBy, Field, FieldError, FieldHelp, FieldSet, inputClass } from "@/components/ui/field";
-import { matchOption, type FormField } from "@/lib/runs/formkit";
+import { matchOption, pathKey, type FormField, type Path } from "@/lib/runs/formkit";
 import { ChoiceInput } from "./choice-input";
-import { controlId, pathKey, type Path } from "./form-state";
+import { controlId } from "./form-state";
 import { ListInput } from "./list-input";
 
 export type FieldProps = {

@@ -6,9 +6,8 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/api/api-error";
-import { defaultParams, validateParams, type FieldError, type FormField } from "@/lib/runs/formkit";
+import { defaultParams, formPath, pathKey, setIn, shownPaths, validateParams, type FieldError, type FormField, type Path } from "@/lib/runs/formkit";
 import { FieldInput } from "./field-input";
-import { formPath, pathKey, setIn, shownPaths, type Path } from "./form-state";
 import { newIdempotencyKey } from "./idempotency-key";
 import { JsonParamsEditor, parseJsonParams } from "./json-params-editor";
 import { launchRun } from "./launch-request";
@@ -24,8 +23,9 @@ export function LaunchForm({ plugin, version, action, fields }: Props) {
   const [json, setJson] = useState("{\n  \n}");
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);
-  // One key per launch attempt, made when the form opens: a double click or a retry after a lost
-  // answer is then the same run. A refused launch made no run, so the next attempt gets a new key.
+  // One key per launch attempt, made when the form opens: a double click, or a retry after a lost
+  // answer or a server error, is then the same run. A refusal (4xx) made no run: the next attempt,
+  // likely with other params, gets a new key (the same key with another body would be refused).
   const [key, setKey] = useState(newIdempotencyKey);
 
   const launch = useMutation({
@@ -33,7 +33,7 @@ export function LaunchForm({ plugin, version, action, fields }: Props) {
     onSuccess: (run) => router.push(`/runs/${encodeURIComponent(run.id)}`),
     onError: (error) => {
       if (!(error instanceof ApiError)) return setFailure({ status: 0, message: "The hub could not be reached. Check your connection and try again." });
-      setKey(newIdempotencyKey());
+      if (error.status < 500) setKey(newIdempotencyKey());
       setErrors(error.errors.map(formPath));
       setFailure({ status: error.status, code: error.code, message: error.message });
       focusFirstError();

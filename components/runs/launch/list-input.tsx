@@ -2,9 +2,9 @@
 
 import { FieldSet } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { defaultParams, defaultValue, type FormField } from "@/lib/runs/formkit";
+import { defaultParams, defaultValue, pathKey, type FormField } from "@/lib/runs/formkit";
 import { FieldInput, type FieldProps } from "./field-input";
-import { controlId, pathKey } from "./form-state";
+import { controlId } from "./form-state";
 
 type ListField = Extract<FormField, { type: "list" }>;
 

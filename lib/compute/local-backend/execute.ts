@@ -41,16 +41,14 @@ export async function executeLocalRun(runId: string): Promise<void> {
 
   try {
     if (run.cancelRequested) return await finish("cancelled", {});
-    const prepared = await prepareVersion({ ...run.pluginVersion, config }, (line) => log.add(line, "hub"));
+    const prepared = await prepareVersion({ ...run.pluginVersion, config }, (line) => log.add(line, "hub"), controller.signal);
     if (controller.signal.aborted) return await finish("cancelled", {});
     const token = await issueRunToken(runId);
     const servePort = serve ? await freePort() : undefined;
     const runDir = path.join(computeRoot(), "runs", runId);
-    const command = await runCommand(
-      prepared,
-      { runId, action: run.action, method: run.method, entrypoint: action.entrypoint, params: run.params, token, servePort },
-      runDir,
-    );
+    const pluginEnv = stringRecord(config.env);
+    const spec = { runId, action: run.action, method: run.method, entrypoint: action.entrypoint, params: run.params, token, pluginEnv, servePort };
+    const command = await runCommand(prepared, spec, runDir);
     log.add(`$ python -m ${command.args[1]} (${action.entrypoint})`, "hub");
 
     let ended = false;
@@ -100,4 +98,14 @@ export async function executeLocalRun(runId: string): Promise<void> {
     log.add(message, "hub", "error");
     await finish(controller.signal.aborted ? "cancelled" : "failed", { error: message });
   }
+}
+
+/** config.yaml's `env`: only string values of plain names reach the process. */
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([name]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      .map(([name, v]) => [name, String(v)]),
+  );
 }

@@ -52,14 +52,21 @@ describe("ensureEnv", () => {
 
   it("another process building the same environment waits on the lock instead of building it twice", async () => {
     const script = `import { ensureEnv } from "./lib/compute/local/python-env.ts";
+console.log("imported");
 const env = await ensureEnv({ interpreter: ${JSON.stringify(interpreter)}, requirementsText: "six\\nsix", packageManager: "pip", options: ["--no-compile"], root: ${JSON.stringify(root)}, log: () => {} });
 console.log(JSON.stringify(env));`;
     const child = spawn(process.execPath, ["--import", "tsx", "--import", "./server/register.mjs", "--input-type=module", "-e", script], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk));
     const exited = new Promise((resolve) => child.on("exit", resolve));
+    // Both processes start their builds together, so one of them must find the other's lock.
+    await new Promise<void>((resolve) =>
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk;
+        if (out.includes("imported")) resolve();
+      }),
+    );
     const ours = await ensureEnv(options({ requirementsText: "six\nsix", options: ["--no-compile"] }));
     expect(await exited).toBe(0);
     const theirs = JSON.parse(out.trim().split("\n").at(-1)!) as { built: boolean; path: string };

@@ -16,3 +16,4 @@ export { defaultParams, defaultValue } from "./default-params";
 export { validateParams } from "./validate-params";
 export { matchOption } from "./options";
 export type { FieldError, FormField, Option, Validation } from "./types";
+export { formPath, pathKey, setIn, shownPaths, type Path } from "./form-paths";

@@ -44,7 +44,10 @@ export async function applyJobReport(runId: string, report: JobReport): Promise<
     await transition(runId, final, { changes, events, outcome: { result: result ?? undefined, error } });
   } else {
     if (status === "running") await transition(runId, "running");
-    if (result !== undefined) (events.push({ type: "result", data: { result } }), (changes.result = result));
+    if (result !== undefined) {
+      events.push({ type: "result", data: { result } });
+      changes.result = result;
+    }
     if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE });
   }
   if (logs.length) await appendEvents(runId, logs);

@@ -1,14 +1,17 @@
-"""test: evaluate saved weights on freshly generated data."""
-import json
+"""test: measure the accuracy of given weights on freshly generated data."""
 
 from .model import accuracy, make_data
+from .weights import read_weights
 
 
-def test(context, params):
-    with open(params.get("weights", "model.json")) as f:
-        weights = tuple(json.load(f)["weights"])
-    data = make_data(int(params.get("samples", 200)), seed=12345)
+def test(params, ctx):
+    weights = read_weights(params.get("weights"))
+    samples = int(params.get("samples", 200))
+    if samples < 1:
+        raise ValueError("samples must be >= 1")
+    data = make_data(samples, seed=12345)
     score = accuracy(weights, data)
-    context.set_progress(1, 1, "test")
-    context.set_metrics({"accuracy": round(score, 4)}, "test")
-    return {"accuracy": score}
+    ctx.set_progress(1, 1, "test")
+    ctx.set_metrics({"accuracy": round(score, 4)}, "test")
+    ctx.log_message(f"Accuracy {score:.3f} on {samples} fresh samples", "success")
+    return {"accuracy": score, "samples": samples, "weights": list(weights)}

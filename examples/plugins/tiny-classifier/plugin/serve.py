@@ -1,23 +1,24 @@
-"""inference (serve) and deployment: answer predictions for posted points."""
-import json
+"""inference (serve, JSON) and deployment: answer predictions for posted points."""
 
 from .model import predict
+from .weights import read_weights
 
 
 class Predictor:
-    def __init__(self, weights_path="model.json"):
-        try:
-            with open(weights_path) as f:
-                self.weights = tuple(json.load(f)["weights"])
-        except FileNotFoundError:
-            self.weights = (1.0, 1.0, 0.0)
+    """Served by the runtime as JSON: POST {"points": [[x, y], ...]} → probabilities and labels."""
 
-    def __call__(self, request):
-        points = request.get("points", [])
-        return {"probabilities": [predict(self.weights, p) for p in points]}
+    def __init__(self, params, ctx):
+        self.weights = read_weights(params.get("weights"))
+
+    def predict(self, request):
+        points = request.get("points") if isinstance(request, dict) else None
+        if not isinstance(points, list) or not all(isinstance(p, list) and len(p) == 2 for p in points):
+            raise ValueError('expected {"points": [[x, y], ...]}')
+        probabilities = [predict(self.weights, (float(x), float(y))) for x, y in points]
+        return {"probabilities": probabilities, "labels": [int(p >= 0.5) for p in probabilities]}
 
 
-def deploy(context, params):
-    context.log_message("The inference action is served by the compute backend; nothing else to do.")
-    context.set_progress(1, 1, "deploy")
+def deploy(params, ctx):
+    ctx.log_message("The inference action is served by the compute backend; nothing else to do.")
+    ctx.set_progress(1, 1, "deploy")
     return {"deployed": "inference"}
