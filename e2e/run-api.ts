@@ -32,3 +32,15 @@ export async function allEvents(request: APIRequestContext, id: string): Promise
     after = page.nextCursor;
   }
 }
+
+/** Waits until the run reaches `status`; a run that ends otherwise fails at once, with its error. */
+export async function waitForStatus(request: APIRequestContext, id: string, status: RunDto["status"], timeout: number): Promise<RunDto> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const run = await getRun(request, id);
+    if (run.status === status) return run;
+    if (["succeeded", "failed", "cancelled"].includes(run.status)) throw new Error(`run ${id} ended ${run.status} while waiting for ${status}: ${run.error}`);
+    if (Date.now() > deadline) throw new Error(`run ${id} is still ${run.status} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

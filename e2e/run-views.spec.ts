@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { allEvents, getRun, launchRun } from "./run-api";
+import { allEvents, getRun, launchRun, waitForStatus } from "./run-api";
 
 // The seeded example's train action on the local backend. The first run of a version also builds its
 // Python environment, so the first status change can take a while.
 const TRAIN = { plugin: "tiny-classifier", action: "train" };
-// Sized to run for several seconds on the 2-core machine: long enough to watch, reload and cancel.
-const WATCHABLE = { epochs: 300, samples: 20_000, learning_rate: 0.1, seed: 7 };
-const LONG = { epochs: 500, samples: 100_000, learning_rate: 0.1, seed: 7 };
+// The example pauses `sleep_per_epoch` seconds per epoch: ~15 s to watch and reload; ~8 min to cancel.
+const WATCHABLE = { epochs: 60, sleep_per_epoch: 0.25 };
+const LONG = { epochs: 500, sleep_per_epoch: 1 };
 const SLOW = 180_000;
 
 const overallPercent = async (page: Page) => Number(await page.getByRole("progressbar", { name: "Overall" }).getAttribute("aria-valuenow"));
@@ -24,7 +24,8 @@ test("watch a training run live: the progress bar moves, the loss chart grows, i
   await expect(page.getByRole("heading", { level: 1 })).toContainText("tiny-classifier · train");
 
   // Progress moves: at least two different values below 100 % are seen while it runs.
-  await expect(page.getByTestId("run-status")).toHaveText("running", { timeout: SLOW });
+  await waitForStatus(request, run.id, "running", SLOW);
+  await expect(page.getByTestId("run-status")).toHaveText("running");
   const seen = new Set<number>();
   await expect
     .poll(
@@ -52,7 +53,8 @@ test("watch a training run live: the progress bar moves, the loss chart grows, i
   await expect(page.getByTestId("log-count")).toBeVisible();
   expect.soft(beforeReload.status, "the run should still be live when the page reloads (make WATCHABLE longer)").toBe("running");
 
-  await expect(page.getByTestId("run-status")).toHaveText("succeeded", { timeout: SLOW });
+  await waitForStatus(request, run.id, "succeeded", SLOW);
+  await expect(page.getByTestId("run-status")).toHaveText("succeeded");
   await expect(page.getByRole("progressbar", { name: "Overall" })).toHaveAttribute("aria-valuenow", "100");
   // Nothing missed and nothing twice: the viewer holds exactly the API's log lines.
   const logEvents = (await allEvents(request, run.id)).filter((event) => event.type === "log");
@@ -67,7 +69,7 @@ test("watch a training run live: the progress bar moves, the loss chart grows, i
   await page.getByRole("tab", { name: "Result" }).click();
   await expect(page.getByLabel("Result")).toContainText("val_accuracy");
   await page.getByRole("tab", { name: "Params" }).click();
-  await expect(page.getByLabel("Params")).toContainText('"epochs": 300');
+  await expect(page.getByLabel("Params")).toContainText('"epochs": 60');
   await page.getByRole("tab", { name: /Logs/ }).click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download" }).click()]);
   expect(download.url()).toContain(`/api/v1/runs/${run.id}/logs`);
@@ -89,7 +91,7 @@ test("watch a training run live: the progress bar moves, the loss chart grows, i
 test("cancel a long run from its page; the home page and the runs list show it live", async ({ page, request, baseURL }) => {
   test.setTimeout(SLOW + 60_000);
   const run = await launchRun(request, baseURL!, { ...TRAIN, params: LONG });
-  await expect.poll(async () => (await getRun(request, run.id)).status, { timeout: SLOW }).toBe("running");
+  await waitForStatus(request, run.id, "running", SLOW);
 
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Plugin catalog" })).toBeVisible();

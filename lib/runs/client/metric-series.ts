@@ -9,8 +9,14 @@ export class MetricSeriesSet {
   private readonly byId = new Map<string, MetricSeries>();
   private readonly lastRecord = new Map<string, string>();
 
+  /**
+   * Every series, except a time series whose step and key also come as SDK `metric` events: those
+   * carry their own x (the epoch), so the same curve is not drawn twice.
+   */
   get list(): MetricSeries[] {
-    return [...this.byId.values()];
+    const all = [...this.byId.values()];
+    const explicit = new Set(all.filter((s) => s.xKind !== "time").map((s) => `${s.step}\u0000${s.key}`));
+    return all.filter((s) => s.xKind !== "time" || !explicit.has(`${s.step}\u0000${s.key}`));
   }
 
   addRecord(steps: unknown, at: number): boolean {

@@ -55,6 +55,15 @@ describe("RunLiveState", () => {
     expect(byName["val/f1"]).toMatchObject({ x: [0], y: [0.6], xKind: "index" });
   });
 
+  it("draws a metric once when it comes both as a whole record and as SDK metric events", () => {
+    const state = new RunLiveState();
+    state.apply([
+      ev(1, "metrics", { steps: { train: { loss: 0.8, lr: 0.1 } } }),
+      ev(2, "metric", { category: "train", key: "epoch", value: 1, metrics: { loss: 0.8 } }),
+    ]);
+    expect(state.series.list.map((s) => `${s.step}/${s.key}/${s.xKind}`)).toEqual(["train/lr/time", "train/loss/value"]);
+  });
+
   it("merges trials by id and keeps the best trial", () => {
     const state = new RunLiveState();
     state.apply([
