@@ -6,7 +6,7 @@ import { allEvents, getRun, launchRun, waitForStatus } from "./run-api";
 // Python environment, so the first status change can take a while.
 const TRAIN = { plugin: "tiny-classifier", action: "train" };
 // The example pauses `sleep_per_epoch` seconds per epoch: ~15 s to watch and reload; ~8 min to cancel.
-const WATCHABLE = { epochs: 60, sleep_per_epoch: 0.25 };
+const WATCHABLE = { epochs: 50, sleep_per_epoch: 0.3 };
 const LONG = { epochs: 500, sleep_per_epoch: 1 };
 const SLOW = 180_000;
 
@@ -67,9 +67,9 @@ test("watch a training run live: the progress bar moves, the loss chart grows, i
 
   // The result and the params are shown; the log downloads as text.
   await page.getByRole("tab", { name: "Result" }).click();
-  await expect(page.getByLabel("Result")).toContainText("val_accuracy");
+  await expect(page.getByRole("tabpanel", { name: "Result" })).toContainText("val_accuracy");
   await page.getByRole("tab", { name: "Params" }).click();
-  await expect(page.getByLabel("Params")).toContainText('"epochs": 60');
+  await expect(page.getByRole("tabpanel", { name: "Params" })).toContainText('"epochs": 50');
   await page.getByRole("tab", { name: /Logs/ }).click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download" }).click()]);
   expect(download.url()).toContain(`/api/v1/runs/${run.id}/logs`);
