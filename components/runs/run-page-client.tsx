@@ -24,7 +24,7 @@ export function RunPageClient({ id }: { id: string }) {
     queryFn: () => fetchRun(id),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
-  const { state, snapshot } = useRunLive(id);
+  const { state, snapshot, error: liveError } = useRunLive(id);
 
   if (query.isError && !query.data) {
     if (query.error instanceof ApiError && query.error.status === 404) {
@@ -72,6 +72,14 @@ export function RunPageClient({ id }: { id: string }) {
   return (
     <div className="space-y-6">
       <RunHeader run={run} status={status} error={error} />
+      {liveError && (
+        <p
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
+        >
+          Live updates stopped: {liveError.message}. Reload the page to try again.
+        </p>
+      )}
       <section aria-label="Progress" className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <RunProgress progress={progress} status={status} />
       </section>

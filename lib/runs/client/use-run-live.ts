@@ -7,12 +7,11 @@ import { runKeys } from "./api";
 import { followRun } from "./follow-run";
 import { RunLiveState, type RunLiveSnapshot } from "./run-live-state";
 
-export type RunLive = { state: RunLiveState; snapshot: RunLiveSnapshot; following: boolean; error: Error | null };
+export type RunLive = { state: RunLiveState; snapshot: RunLiveSnapshot; error: Error | null };
 
 export function useRunLive(id: string): RunLive {
   const queryClient = useQueryClient();
   const live = useMemo(() => new LiveStore(), [id]); // eslint-disable-line react-hooks/exhaustive-deps -- a new run starts from nothing
-  const [following, setFollowing] = useState(true);
   const [error, setError] = useState<Error | null>(null);
 
   useEffect(() => {
@@ -27,17 +26,15 @@ export function useRunLive(id: string): RunLive {
           void queryClient.invalidateQueries({ queryKey: runKeys.detail(id) });
         }
       },
-      onDone: () => {
-        setFollowing(false);
-        void queryClient.invalidateQueries({ queryKey: runKeys.detail(id) });
-      },
+      // Everything is in: read the run once more for its final timings and result.
+      onDone: () => void queryClient.invalidateQueries({ queryKey: runKeys.detail(id) }),
       onError: setError,
     });
     return stop;
   }, [id, live, queryClient]);
 
   const snapshot = useSyncExternalStore(live.subscribe, live.getSnapshot, live.getSnapshot);
-  return { state: live.state, snapshot, following, error };
+  return { state: live.state, snapshot, error };
 }
 
 /** Hands React a new snapshot at most once a frame, however fast events arrive. */
