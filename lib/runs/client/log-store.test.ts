@@ -23,6 +23,9 @@ describe("LogStore", () => {
     expect(store.search("LOSS")).toEqual([0]);
     store.append("epoch 2 Loss=0.5", "info", 0);
     expect(store.search("loss")).toEqual([0, 2]);
+    expect(store.search("checkpoint")).toEqual([1]);
+    store.append("LOSS is down", "info", 0);
+    expect(store.search("loss")).toEqual([0, 2, 3]);
     expect(store.search("")).toEqual([]);
   });
 });

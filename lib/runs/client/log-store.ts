@@ -11,6 +11,8 @@ export class LogStore {
   private times = new Float64Array(1024);
   /** Lower-cased copies, built on the first search and extended as lines arrive. */
   private lowered: string[] | null = null;
+  /** The last search, so that while lines stream in only the new ones are scanned. */
+  private last: { needle: string; upTo: number; matches: number[] } | null = null;
 
   get count(): number {
     return this.text.length;
@@ -34,9 +36,11 @@ export class LogStore {
     const needle = query.toLowerCase();
     if (!needle) return [];
     this.lowered ??= this.text.map((line) => line.toLowerCase());
-    const matches: number[] = [];
-    for (let i = 0; i < this.lowered.length; i++) if (this.lowered[i].includes(needle)) matches.push(i);
-    return matches;
+    if (this.last?.needle !== needle) this.last = { needle, upTo: 0, matches: [] };
+    const { matches } = this.last;
+    for (let i = this.last.upTo; i < this.lowered.length; i++) if (this.lowered[i].includes(needle)) matches.push(i);
+    this.last.upTo = this.lowered.length;
+    return matches.slice();
   }
 
   private grow(): void {
