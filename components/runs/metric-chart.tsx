@@ -61,6 +61,9 @@ function options(series: MetricSeries, width: number, dark: boolean): uPlot.Opti
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: series.xKind === "time" } },
     axes: [axis, { ...axis, size: 56 }],
-    series: [{ label: series.xLabel }, { label: series.key, stroke: dark ? "#7c93ff" : "#3b52e6", width: 2, points: { show: series.x.length < 60 } }],
+    series: [
+      { label: series.xLabel },
+      { label: series.key, stroke: dark ? "#7c93ff" : "#3b52e6", width: 2, points: { show: series.x.length < 60, fill: dark ? "#18181b" : "#ffffff" } },
+    ],
   };
 }
