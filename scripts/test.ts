@@ -8,8 +8,8 @@ import { startThrowawayHub, type ThrowawayHub } from "./lib/throwaway-hub";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
 const wants = (part: string) => !only || only === part;
-// `npm run test:integration -- tests/integration/limits.test.ts` runs only the files named after `--`.
-const files = process.argv.includes("--") ? process.argv.slice(process.argv.indexOf("--") + 1) : [];
+// `npm run test:integration -- tests/integration/limits.test.ts` runs only the files named (npm drops the `--`).
+const files = process.argv.slice(2).filter((arg) => arg.endsWith(".ts"));
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n── ${title} ──`);

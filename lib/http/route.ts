@@ -18,6 +18,8 @@ export type RouteSpec = {
   query?: Schema;
   /** The JSON body; the handler reads it with `body()` once it has decided who is asking. */
   body?: Schema;
+  /** The most a JSON body may hold, when not the 1 MiB every other route takes. */
+  maxBodyBytes?: number;
   /** An archive upload: multipart `file`, or the raw archive as the body. */
   upload?: boolean;
   /** The success answer, and its status when not 200. */
@@ -46,7 +48,7 @@ export function route<PS extends Schema | undefined = undefined, QS extends Sche
       const rawParams = (await context?.params) ?? {};
       const params = spec.params ? parseOr404(spec.params, rawParams) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
-      const body = async () => (spec.body ? spec.body.parse(await readJson(req, {})) : undefined);
+      const body = async () => (spec.body ? spec.body.parse(await readJson(req, {}, spec.maxBodyBytes)) : undefined);
       const result = await handler({ req, params: params as Infer<PS>, query: query as Infer<QS>, body: body as () => Promise<Infer<BS>> });
       return withQueuedCookies(req, result instanceof Response ? result : Response.json(result));
     } catch (error) {

@@ -20,6 +20,7 @@ export async function listRuns(query: RunListQuery, viewerId: string): Promise<R
     pluginCode: query.plugin,
     action: query.action,
     status: query.status,
+    method: query.method,
     launchedById: query.who === "me" ? viewerId : query.who,
   };
   if (query.cursor) {

@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/pool";
 import { killGroupIfOurs } from "@/lib/compute/local/run-process";
 import { processSingleton } from "@/lib/process-singleton";
 import { ownerIsGone } from "./instance";
+import { enqueueRunSql } from "./queue";
 import { hubLog, transition } from "./transitions";
 
 const INTERVAL_MS = 30_000;
@@ -20,11 +21,26 @@ export async function reconcileRuns(): Promise<number> {
   );
   let ended = 0;
   for (const run of rows.filter((r) => ownerIsGone(r.node))) {
-    if (run.pid) killGroupIfOurs(run.pid, run.id);
+    if (run.pid) await killGroupIfOurs(run.pid, run.id);
     const error = "Interrupted: the hub instance running it stopped (a restart or a crash) before it finished.";
     if (await transition(run.id, "failed", { events: [hubLog(error, "error")], outcome: { error } })) ended++;
   }
-  return ended;
+  return ended + (await requeueLost());
+}
+
+/**
+ * A run is queued but no worker will ever take it when the instance that took its job died before it
+ * marked the run `starting` (the job's one attempt is spent). Such runs go back on the queue; if that
+ * instance was alive after all, only one of the two executions can move the run out of `queued`.
+ */
+async function requeueLost(): Promise<number> {
+  const { rows } = await pool().query<{ id: string }>(`
+    SELECT r.id FROM runs r
+    WHERE r.status = 'queued' AND r.created_at < now() - interval '2 minutes'
+      AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.key = r.id::text AND j.is_available)`);
+  for (const { id } of rows) await pool().query(enqueueRunSql, [id]);
+  if (rows.length) console.log(`Put ${rows.length} run(s) back on the queue (their worker was gone).`);
+  return rows.length;
 }
 
 export function startReconciler(): void {

@@ -74,6 +74,8 @@ export const runListQuerySchema = z.object({
   plugin: codeParam.optional(),
   action: z.string().max(100).optional(),
   status: z.enum(RUN_STATUSES).optional(),
+  /** `serve` lists deployments. */
+  method: z.enum(["job", "task", "serve"]).optional(),
   /** `me`, or a user id. */
   who: z.string().max(100).optional(),
   cursor: z.string().max(200).optional(),

@@ -5,6 +5,7 @@ import { databaseUrl, env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import { executeLocalRun } from "@/lib/compute/local-backend/execute";
 import { RUN_TASK } from "./queue";
+import { hubLog, transition } from "./transitions";
 
 const holder = processSingleton("run-worker", () => ({ runner: undefined as Runner | undefined, pool: undefined as pg.Pool | undefined }));
 
@@ -30,7 +31,14 @@ export async function startRunWorker(): Promise<void> {
     taskList: {
       [RUN_TASK]: async (payload) => {
         const { runId } = payload as { runId: string };
-        await executeLocalRun(runId);
+        try {
+          await executeLocalRun(runId);
+        } catch (error) {
+          // Whatever went wrong, the run must not stay queued or starting: its job has one attempt.
+          console.error(`run ${runId} could not be executed:`, error);
+          const message = `The hub could not execute the run: ${error instanceof Error ? error.message : String(error)}`;
+          await transition(runId, "failed", { events: [hubLog(message, "error")], outcome: { error: message } }).catch(() => {});
+        }
       },
     },
   });

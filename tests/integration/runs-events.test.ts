@@ -3,9 +3,17 @@ import type { RunEventDto } from "@/lib/runs/schemas";
 import { authHeaders, hubUrl } from "@/tests/helpers/hub";
 import { allEvents, launchOk, publishRunnable, waitForRun } from "@/tests/helpers/runs";
 
-/** Reads SSE messages until `stopAfter` of them arrived (or the stream ends), then drops the connection. */
+/**
+ * Reads SSE messages until `stopAfter` of them arrived, the stream ends, or nothing came for a while
+ * (a finished run's stream stays open), then drops the connection.
+ */
 async function readSome(id: string, lastEventId: number | null, stopAfter: number): Promise<{ events: RunEventDto[]; ended: boolean }> {
   const controller = new AbortController();
+  let idle: NodeJS.Timeout | undefined;
+  const quiet = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => controller.abort(), 300);
+  };
   const headers: Record<string, string> = { ...authHeaders(), accept: "text/event-stream" };
   if (lastEventId !== null) headers["last-event-id"] = String(lastEventId);
   const response = await fetch(`${hubUrl()}/api/v1/runs/${id}/events`, { headers, signal: controller.signal });
@@ -15,7 +23,8 @@ async function readSome(id: string, lastEventId: number | null, stopAfter: numbe
   let buffer = "";
   try {
     while (events.length < stopAfter) {
-      const { value, done } = await reader.read();
+      quiet();
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
       if (done) return { events, ended: true };
       buffer += value;
       let end: number;
@@ -32,12 +41,13 @@ async function readSome(id: string, lastEventId: number | null, stopAfter: numbe
     }
     return { events, ended: false };
   } finally {
+    clearTimeout(idle);
     controller.abort();
   }
 }
 
 describe("a run's event stream", () => {
-  it("loses and repeats nothing across 100 forced disconnects (Last-Event-ID)", async () => {
+  it("loses and repeats nothing across 100 forced disconnects (Last-Event-ID)", { timeout: 180_000 }, async () => {
     const code = await publishRunnable({
       chatty: {
         body: 'for i in range(1500):\n    ctx.log_message(f"step {i}")\n    if i % 10 == 0:\n        ctx.set_progress(i, 1500, "work")\n    time.sleep(0.004)\nreturn {"done": True}',

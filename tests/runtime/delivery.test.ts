@@ -36,8 +36,8 @@ describe("runtime delivery", () => {
     expect(progress.current_progress).toEqual({ overall: 100, step: "flood", percent: 100, time_remaining: 0 });
   });
 
-  it("retries after 503 answers (honouring Retry-After) and still delivers everything in order", async () => {
-    hub = await startFakeHub((_req, index) => (index < 3 ? { status: 503, headers: index === 2 ? { "retry-after": "1" } : undefined } : { status: 200 }));
+  it("retries after 503 and 429 answers (honouring Retry-After) and still delivers everything in order", async () => {
+    hub = await startFakeHub((_req, index) => (index < 2 ? { status: 503 } : index === 2 ? { status: 429, headers: { "retry-after": "1" } } : { status: 200 }));
     const finished = await run({ entrypoint: "probe.actions:flood", params: { count: 50 }, hub: hub.url });
     expect(finished.code).toBe(0);
     // The same PATCH, retried; each attempt carries the newest progress.
@@ -46,6 +46,7 @@ describe("runtime delivery", () => {
     expect(lines(hub)).toEqual(Array.from({ length: 50 }, (_, i) => `line ${i}`));
     expect(hub.patches().at(-1)).toMatchObject({ status: "SUCCEEDED" });
     expect(finished.stderr).toMatch(/failed \(HTTP 503\); retrying/);
+    expect(finished.stderr).toMatch(/delivered after 3 retries/);
   });
 
   it("drops a batch the hub refuses with a 4xx other than 429, with a warning, and carries on", async () => {

@@ -61,7 +61,8 @@ export async function executeLocalRun(runId: string): Promise<void> {
       signal: controller.signal,
       onSpawn: (pid) => {
         // A serve action counts as running once it answers; a job as soon as its process exists.
-        void (serve ? appendEvents(runId, [], { changes: { pid } }) : transition(runId, "running", { changes: { pid } })).finally(spawned);
+        const changes = serve ? { pid, serve_port: servePort! } : { pid };
+        void (serve ? appendEvents(runId, [], { changes }) : transition(runId, "running", { changes })).finally(spawned);
       },
       // Lines arrive in batches; while a batch is being stored the process's pipes wait (back-pressure).
       onLines: async (batch) => {
@@ -80,15 +81,22 @@ export async function executeLocalRun(runId: string): Promise<void> {
           exitCode: outcome.exitCode,
           error: `Timed out after ${run.timeoutSeconds} s (the run's wall-clock limit); the process was stopped.`,
         });
-      if (outcome.exitCode === 0 && !serve) return finish("succeeded", { exitCode: 0, result: outcome.result });
+      // What the plugin itself reported (its FAILED error) is the better explanation of a failure.
+      const reported = await db().run.findUnique({ where: { id: runId }, select: { error: true, result: true } });
+      if (outcome.exitCode === 0 && !serve && !reported?.error) {
+        // The result the plugin reported, else the one it printed between the markers.
+        return finish("succeeded", { exitCode: 0, result: reported?.result == null ? outcome.result : undefined });
+      }
       const how = outcome.exitCode !== null ? `exited with code ${outcome.exitCode}` : `was killed by ${outcome.signal}`;
-      return finish("failed", { exitCode: outcome.exitCode, error: `The process ${how}${lastError ? `: ${lastError}` : "."}` });
+      return finish("failed", { exitCode: outcome.exitCode, error: reported?.error ?? `The process ${how}${lastError ? `: ${lastError}` : "."}` });
     });
 
     if (serve) {
       await Promise.race([waitForPort(servePort!, controller.signal), exited]);
       if (ended) return; // it exited before it ever answered: already failed
-      await transition(runId, "running", { changes: { serve_port: servePort! }, events: [hubLog(`Serving at /serve/${runId}/`, "success")] });
+      // The plugin may have said RUNNING already; either way it answers now.
+      await transition(runId, "running");
+      await appendEvents(runId, [hubLog(`Serving at /serve/${runId}/`, "success")]);
       void exited.catch((error) => console.error(`run ${runId} failed:`, error));
       return;
     }

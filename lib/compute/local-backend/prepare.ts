@@ -62,6 +62,8 @@ export async function prepareVersion(
     cwd: pluginDir,
     signal,
   });
-  log(environment.built ? `Built the environment in ${((Date.now() - started) / 1000).toFixed(1)} s` : `Reusing the environment ${environment.key.slice(0, 12)}`);
+  log(
+    environment.built ? `Built the environment in ${((Date.now() - started) / 1000).toFixed(1)} s` : `Reusing the environment ${environment.key.slice(0, 12)}`,
+  );
   return { pluginDir, python: environment.python, sdk };
 }

@@ -17,9 +17,12 @@ export type JobReport = z.infer<typeof jobReportSchema>;
 const ACTIVE = ["queued", "starting", "running"];
 
 /**
- * Turns one report into run changes and ordered events. Progress and metrics only count while the
- * run is active (a late report never rewrites a finished run); a final status ends the run with the
- * result it carries; console logs are appended whatever the status, as log lines in flight must not be lost.
+ * Turns one report into run changes and ordered events, applied only while the run is active (a late
+ * report never rewrites a finished run). A plugin's own final word (SUCCEEDED with its result, FAILED
+ * with its error) is recorded but does not end the run: the backend ends it when the process has
+ * really ended and all its output is stored, so a run never reads "succeeded" while log lines are still
+ * arriving, and the hub's own verdicts (cancelled, timed out) are never overwritten by the plugin's
+ * goodbye (`STOPPED`). Console logs are appended whatever the status: lines in flight must not be lost.
  */
 export async function applyJobReport(runId: string, report: JobReport): Promise<void> {
   const changes: RunChanges = {};
@@ -34,25 +37,20 @@ export async function applyJobReport(runId: string, report: JobReport): Promise<
     changes.metrics = metrics;
     events.push({ type: "metrics", data: { steps: metrics } });
   }
-  const logs = consoleLines(report.console_logs);
-
   const status = report.status?.toLowerCase();
-  const result = report.result;
-  if (status === "succeeded" || status === "failed" || status === "stopped") {
-    const error = status === "failed" ? errorOf(result) : null;
-    const final = status === "succeeded" ? "succeeded" : status === "failed" ? "failed" : "cancelled";
-    await transition(runId, final, { changes, events, outcome: { result: result ?? undefined, error } });
-  } else {
-    if (status === "running") await transition(runId, "running");
-    if (result !== undefined) {
-      events.push({ type: "result", data: { result } });
-      changes.result = result;
-    }
-    if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE });
+  if (report.result !== undefined && report.result !== null && status !== "failed") {
+    changes.result = report.result;
+    events.push({ type: "result", data: { result: report.result } });
   }
+  if (status === "failed") {
+    changes.error = errorOf(report.result);
+    events.push({ type: "log", data: { level: "error", message: `The plugin reported a failure: ${changes.error}`, source: "plugin" } });
+  }
+  if (status === "running") await transition(runId, "running");
+  if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE });
+  const logs = consoleLines(report.console_logs);
   if (logs.length) await appendEvents(runId, logs);
 }
-
 function errorOf(result: unknown): string {
   if (result && typeof result === "object" && "error" in result) return String((result as { error: unknown }).error).slice(0, 10_000);
   return "The plugin reported that it failed.";

@@ -16,8 +16,8 @@ export const logEntrySchema = z.looseObject({
 export type LogEntry = z.infer<typeof logEntrySchema>;
 export const logBodySchema = z.union([logEntrySchema, z.array(logEntrySchema).max(10_000)]);
 
-/** An image or file sent inline as a `data:` URI is kept in the event up to this size. */
-const MAX_FILE_CHARS = 4 * 1024 * 1024;
+/** An image or file sent inline as a `data:` URI is kept in the event up to this size (the runtime's 5 MiB, encoded). */
+const MAX_FILE_CHARS = 7 * 1024 * 1024;
 const LEVELS: Record<string, LogLevel> = {
   danger: "error",
   error: "error",
