@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatRelative } from "@/lib/format";
 import { fetchRunList, runKeys, type RunFilters } from "@/lib/runs/client/api";
-import { useNow } from "@/lib/runs/client/use-now";
-import type { RunDto } from "@/lib/runs/schemas";
+import { useIsClient, useNow } from "@/lib/runs/client/use-now";
+import type { RunDto, RunList } from "@/lib/runs/schemas";
 import { RunProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 
@@ -13,19 +13,28 @@ const RUNNING: RunFilters = { status: "running" };
 const FAILED: RunFilters = { status: "failed" };
 
 /**
- * The home page's glance at the runs: what is running now and the latest failures. It stays out of
- * the catalog's way: nothing shows until there is something to show (or when runs cannot be read).
+ * The home page's glance at the runs: what is running now and the latest failures, read on the server
+ * for the first paint, then polled. It stays out of the catalog's way while there is nothing to show.
  */
-export function HomeRuns() {
+export function HomeRuns({ initial }: { initial: { running: RunList; failed: RunList } }) {
   const running = useQuery({
     queryKey: [...runKeys.list(RUNNING), "home"],
     queryFn: () => fetchRunList(RUNNING, null, 5),
+    initialData: initial.running,
     // Runs start and end at any time: a slow poll keeps the glance honest without a stream.
     refetchInterval: (q) => ((q.state.data?.items.length ?? 0) > 0 ? 3000 : 15_000),
     retry: false,
   });
-  const failed = useQuery({ queryKey: [...runKeys.list(FAILED), "home"], queryFn: () => fetchRunList(FAILED, null, 5), refetchInterval: 15_000, retry: false });
-  const now = useNow(true, 15_000);
+  const failed = useQuery({
+    queryKey: [...runKeys.list(FAILED), "home"],
+    queryFn: () => fetchRunList(FAILED, null, 5),
+    initialData: initial.failed,
+    refetchInterval: 15_000,
+    retry: false,
+  });
+  const ticking = useNow(true, 15_000);
+  // "5 minutes ago" follows the reader's clock: the browser renders it.
+  const now = useIsClient() ? ticking : null;
   const live = running.data?.items ?? [];
   const failures = failed.data?.items ?? [];
   if (live.length === 0 && failures.length === 0) return null;
@@ -38,7 +47,7 @@ export function HomeRuns() {
   );
 }
 
-function Panel({ title, href, runs, now, empty }: { title: string; href: string; runs: RunDto[]; now: number; empty: string }) {
+function Panel({ title, href, runs, now, empty }: { title: string; href: string; runs: RunDto[]; now: number | null; empty: string }) {
   return (
     <div className="rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
@@ -60,7 +69,7 @@ function Panel({ title, href, runs, now, empty }: { title: string; href: string;
   );
 }
 
-function CompactRow({ run, now }: { run: RunDto; now: number }) {
+function CompactRow({ run, now }: { run: RunDto; now: number | null }) {
   const percent = run.progress?.overall;
   return (
     <li data-run-id={run.id} className="relative flex items-center gap-3 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
@@ -69,8 +78,7 @@ function CompactRow({ run, now }: { run: RunDto; now: number }) {
           {run.plugin} <span className="text-zinc-400">·</span> {run.action}
         </Link>
         <p className="truncate text-xs text-zinc-500">
-          {formatRelative(run.startedAt ?? run.createdAt, now)}
-          {run.launchedBy ? ` · ${run.launchedBy.name}` : ""}
+          {[now === null ? null : formatRelative(run.startedAt ?? run.createdAt, now), run.launchedBy?.name].filter(Boolean).join(" · ")}
           {run.status === "failed" && run.error ? ` · ${run.error}` : ""}
         </p>
       </div>

@@ -2,17 +2,19 @@
 
 import Link from "next/link";
 import { formatDuration, runDuration } from "@/lib/runs/client/format-duration";
-import { useNow } from "@/lib/runs/client/use-now";
+import { useIsClient, useNow } from "@/lib/runs/client/use-now";
 import { isTerminal, type RunDto, type RunStatus } from "@/lib/runs/schemas";
 import { RunActions } from "./run-actions";
 import { StatusBadge } from "./status-badge";
 
-const time = (iso: string | null) =>
+const formatTime = (iso: string | null) =>
   iso ? new Date(iso).toLocaleString("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }) : "—";
 
 export function RunHeader({ run, status, error }: { run: RunDto; status: RunStatus; error: string | null }) {
   const now = useNow(!isTerminal(status) && run.startedAt !== null);
+  const client = useIsClient();
   const duration = runDuration(isTerminal(status) ? run : { ...run, finishedAt: null }, now);
+  const time = (iso: string | null) => (client ? formatTime(iso) : "…");
   return (
     <section className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
@@ -41,7 +43,7 @@ export function RunHeader({ run, status, error }: { run: RunDto; status: RunStat
         <Fact term="Finished">{isTerminal(status) ? time(run.finishedAt) : "—"}</Fact>
         <Fact term="Duration">
           <span data-testid="run-duration" className="tabular-nums">
-            {duration === null ? "—" : formatDuration(duration)}
+            {duration === null ? "—" : client ? formatDuration(duration) : "…"}
           </span>
         </Fact>
       </dl>

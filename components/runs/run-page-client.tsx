@@ -1,42 +1,29 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "@/components/ui/button";
-import { EmptyState, ErrorState } from "@/components/ui/states";
-import { ApiError } from "@/lib/api/api-error";
+import { EmptyState } from "@/components/ui/states";
 import { fetchRun, runKeys, runLogsUrl } from "@/lib/runs/client/api";
 import { useRunLive } from "@/lib/runs/client/use-run-live";
+import type { RunDto } from "@/lib/runs/schemas";
 import { ArtifactsList } from "./artifacts-list";
 import { Gallery } from "./gallery";
 import { JsonBlock } from "./json-block";
 import { LogViewer } from "./log-viewer";
 import { MetricsPanel } from "./metrics-panel";
 import { RunHeader } from "./run-header";
-import { RunPageSkeleton } from "./run-page-skeleton";
 import { RunProgress } from "./run-progress";
 import { RunTabs, type RunTab } from "./run-tabs";
 import { ServePanel } from "./serve-panel";
 import { TrialsTable } from "./trials-table";
 
-export function RunPageClient({ id }: { id: string }) {
+export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
+  const id = initialRun.id;
   const query = useQuery({
     queryKey: runKeys.detail(id),
     queryFn: () => fetchRun(id),
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    initialData: initialRun,
   });
   const { state, snapshot, error: liveError } = useRunLive(id);
-
-  if (query.isError && !query.data) {
-    if (query.error instanceof ApiError && query.error.status === 404) {
-      return (
-        <EmptyState title="Run not found" detail="No run with this id exists on this hub.">
-          <Button href="/runs">All runs</Button>
-        </EmptyState>
-      );
-    }
-    return <ErrorState title="The run could not be loaded" detail={query.error.message} onRetry={() => query.refetch()} />;
-  }
-  if (!query.data) return <RunPageSkeleton />;
 
   const run = query.data;
   // The stream is newer than the last GET until the GET is read again after a status change.

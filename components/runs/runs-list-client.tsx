@@ -3,8 +3,9 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { fetchRunList, runKeys } from "@/lib/runs/client/api";
-import { isTerminal } from "@/lib/runs/schemas";
+import { fetchRunList, runKeys, type RunFilters as RunFiltersValue } from "@/lib/runs/client/api";
+import { sameRunFilters } from "@/lib/runs/client/run-filters";
+import { isTerminal, type RunList } from "@/lib/runs/schemas";
 import { RunFilters } from "./run-filters";
 import { RunsTable } from "./runs-table";
 import { RunsListSkeleton } from "./runs-list-skeleton";
@@ -13,13 +14,17 @@ import { useRunFilters } from "./use-run-filters";
 /** How often the list is read again while a run on screen is still live: simple, and robust to any missed change. */
 const LIVE_POLL_MS = 3000;
 
-export function RunsListClient() {
+type Props = { initialFilters: RunFiltersValue; initialPage: RunList };
+
+export function RunsListClient({ initialFilters, initialPage }: Props) {
   const [filters, setFilters] = useRunFilters();
+  const isInitial = sameRunFilters(filters, initialFilters);
   const query = useInfiniteQuery({
     queryKey: runKeys.list(filters),
     queryFn: ({ pageParam }) => fetchRunList(filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    initialData: isInitial ? { pages: [initialPage], pageParams: [null] } : undefined,
     placeholderData: keepPreviousData,
     refetchInterval: (q) => (q.state.data?.pages.some((page) => page.items.some((run) => !isTerminal(run.status))) ? LIVE_POLL_MS : false),
   });

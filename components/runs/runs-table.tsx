@@ -3,14 +3,16 @@
 import Link from "next/link";
 import { formatRelative } from "@/lib/format";
 import { formatDuration, runDuration } from "@/lib/runs/client/format-duration";
-import { useNow } from "@/lib/runs/client/use-now";
+import { useIsClient, useNow } from "@/lib/runs/client/use-now";
 import { isTerminal, type RunDto } from "@/lib/runs/schemas";
 import { RunProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 
 /** Runs as rows on a wide screen and as cards on a phone; each opens its run page. */
 export function RunsTable({ runs }: { runs: RunDto[] }) {
-  const now = useNow(runs.some((run) => !isTerminal(run.status)));
+  const live = useNow(runs.some((run) => !isTerminal(run.status)));
+  // Relative times and live durations follow the reader's clock: the browser renders them.
+  const now = useIsClient() ? live : null;
   return (
     <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div aria-hidden className={`hidden border-b border-zinc-200 px-4 py-2 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800 ${COLUMNS}`}>
@@ -31,15 +33,16 @@ export function RunsTable({ runs }: { runs: RunDto[] }) {
 
 const COLUMNS = "sm:grid sm:grid-cols-[7rem_minmax(0,1fr)_8rem_7rem_6rem] sm:items-center sm:gap-4";
 
-function RunRow({ run, now }: { run: RunDto; now: number }) {
-  const duration = runDuration(run, now);
+function RunRow({ run, now }: { run: RunDto; now: number | null }) {
+  const duration = now === null && !run.finishedAt ? null : runDuration(run, now ?? 0);
+  const created = now === null ? "" : formatRelative(run.createdAt, now);
   const live = !isTerminal(run.status);
   return (
     <li data-run-id={run.id} data-status={run.status} className="relative px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
       <div className={`flex flex-col gap-2 ${COLUMNS}`}>
         <div className="flex items-center justify-between gap-2 sm:block">
           <StatusBadge status={run.status} />
-          <span className="text-xs text-zinc-500 sm:hidden">{formatRelative(run.createdAt, now)}</span>
+          <span className="text-xs text-zinc-500 sm:hidden">{created}</span>
         </div>
         <div className="min-w-0">
           {/* The link covers the whole row (after:absolute), so the row is one click target. */}
@@ -58,8 +61,8 @@ function RunRow({ run, now }: { run: RunDto; now: number }) {
         </div>
         <div className="flex gap-3 text-sm text-zinc-600 sm:contents dark:text-zinc-400">
           <span className="truncate">{run.launchedBy?.name ?? "—"}</span>
-          <span className="hidden sm:block" title={new Date(run.createdAt).toLocaleString("en")}>
-            {formatRelative(run.createdAt, now)}
+          <span className="hidden sm:block" title={run.createdAt}>
+            {created}
           </span>
           <span className="tabular-nums">{duration === null ? "—" : formatDuration(duration)}</span>
         </div>
