@@ -1,0 +1,5 @@
+import { RunsListSkeleton } from "@/components/runs/runs-list-skeleton";
+
+export default function Loading() {
+  return <RunsListSkeleton />;
+}
