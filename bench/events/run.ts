@@ -5,6 +5,8 @@
 //    each watched by one SSE stream → report-to-browser latency p50/p95/p99. Goal p95 ≤ 100 ms.
 // The runs are real: a plugin that hands the bench its run token, then waits.
 import { buildZip } from "../../tests/helpers/zip-builder";
+import { readFileSync } from "node:fs";
+import os from "node:os";
 import pg from "pg";
 import { bootstrapAdmin } from "../../scripts/lib/bootstrap-admin";
 import { benchHub } from "../lib/stack";
@@ -162,12 +164,22 @@ async function latency(url: string, runs: { id: string; token: string }[], admin
   return samples;
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main(): Promise<void> {
   let stack: Stack | undefined;
   try {
-    stack = await benchHub("events", undefined, { LOCAL_CONCURRENCY: String(RUNS + 2) });
+    stack = await benchHub("events", undefined, {
+      LOCAL_CONCURRENCY: String(RUNS + 2),
+      ...(process.env.BENCH_PGOPTIONS ? { PGOPTIONS: process.env.BENCH_PGOPTIONS } : {}),
+    });
     const { token } = await bootstrapAdmin(stack.hub.url);
     console.log(`starting ${RUNS} real runs that hold their tokens…`);
     const runs = await startHolders(stack.hub.url, token);
@@ -175,12 +187,20 @@ async function main(): Promise<void> {
     console.log(
       `ingestion: ${Math.round(perSecond).toLocaleString("en")} events/s persisted through POST /logs/ (batches of 500, 8 reporters) — goal ≥ 20,000`,
     );
+    const hubPid = stack.hub.child.pid!;
+    const [hubBefore, selfBefore, started] = [cpuSeconds(hubPid), process.cpuUsage(), performance.now()];
     const samples = (await latency(stack.hub.url, runs, token)).sort((a, b) => a - b);
+    const wall = (performance.now() - started) / 1000;
+    const self = process.cpuUsage(selfBefore);
+    const cpu = (seconds: number) => `${Math.round((seconds / wall) * 100)}%`;
     console.log(
       `latency: ${RUNS} runs × ${RATE} events/s, ${samples.length.toLocaleString("en")} events seen: p50 ${percentile(samples, 50)} ms, p95 ${percentile(samples, 95)} ms, p99 ${percentile(samples, 99)} ms — goal p95 ≤ 100 ms`,
     );
     const expected = RUNS * RATE * LATENCY_SECONDS;
     if (samples.length < expected * 0.9) console.log(`(only ${samples.length} of ~${expected} events were seen: the reporters fell behind)`);
+    console.log(
+      `CPU during the latency phase (of one core): hub ${cpu(cpuSeconds(hubPid) - hubBefore)}, this client ${cpu((self.user + self.system) / 1e6)}; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
   } finally {
     await stack?.stop();
   }

@@ -1,8 +1,9 @@
 import "server-only";
-import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { isoTimestamps } from "@/lib/db/iso-timestamps";
 import { statement } from "@/lib/db/statement";
+import { announce } from "./announce";
+import { hasLocalListeners, publishLocal } from "./local-fanout";
 import type { RunEventDto, RunEventType } from "./schemas";
 
 export type NewEvent = { type: RunEventType; data: unknown; at?: Date };
@@ -30,14 +31,14 @@ export type AppendOptions = {
   onlyWhen?: readonly string[];
   /** Apply only while the run then holds at most this many events (a flood stops at the cap). */
   cap?: number;
-  client?: pg.Pool | pg.PoolClient;
 };
 
 /**
  * Appends events to a run, in order, and applies `changes` to the run row, in one statement. The
  * UPDATE locks the run row, so concurrent appends to one run are serialised and `seq` grows in
- * commit order: a reader that has seen N can never later find an event below N appear. The NOTIFY
- * (delivered on commit) tells every instance's live streams to read on.
+ * commit order: a reader that has seen N can never later find an event below N appear. Once it
+ * committed, every instance's live streams are told to read on (announce.ts), and this instance's own
+ * get the events at once (local-fanout.ts).
  * Returns the run's newest seq, or null when the run does not exist or `onlyWhen` did not match.
  */
 export async function appendEvents(runId: string, events: NewEvent[], options: AppendOptions = {}): Promise<number | null> {
@@ -70,9 +71,18 @@ export async function appendEvents(runId: string, events: NewEvent[], options: A
       SELECT $1, bump.last_seq - $2 + e.ord, e.type, e.data, e.at
       FROM bump, unnest($${n - 2}::text[], $${n - 1}::jsonb[], $${n}::timestamptz[]) WITH ORDINALITY AS e(type, data, at, ord)
     )
-    SELECT last_seq, pg_notify('run_events', $1 || ':' || last_seq) FROM bump`;
-  const result = await (options.client ?? pool()).query<{ last_seq: number }>(sql, values);
-  return result.rows[0]?.last_seq ?? null;
+    SELECT last_seq FROM bump`;
+  const result = await pool().query<{ last_seq: number }>(sql, values);
+  const last = result.rows[0]?.last_seq ?? null;
+  if (last !== null) announce(runId, last);
+  if (last !== null && events.length && hasLocalListeners(runId)) {
+    const first = last - events.length + 1;
+    publishLocal(
+      runId,
+      events.map((e, i) => ({ id: first + i, type: e.type, data: JSON.parse(jsonb(e.data ?? null)), at: (e.at ?? at).toISOString() })),
+    );
+  }
+  return last;
 }
 
 /**

@@ -2,6 +2,8 @@ import "server-only";
 import { isLive, listen } from "@/lib/events/pg-feed";
 import { clientGone } from "@/lib/http/client-gone";
 import { readEvents } from "./event-store";
+import { announcedSeq } from "./announce";
+import { onLocalEvents } from "./local-fanout";
 import type { RunEventDto } from "./schemas";
 
 const KEEPALIVE_MS = 15_000;
@@ -38,15 +40,33 @@ export function runEventStream(req: Request, runId: string, options: StreamOptio
   let first = true;
   const gone = clientGone(req);
 
+  // Events this instance wrote itself arrive here at once (local-fanout.ts); held until the next pull.
+  let local: RunEventDto[] = [];
+  const unlistenLocal = onLocalEvents(runId, (events) => {
+    if (local.length + events.length > PAGE) local = []; // a slow reader: the store has them all
+    local.push(...events);
+    wake?.();
+  });
   const unlisten = listen("run_events", (payload) => {
-    if (payload !== null && !payload.startsWith(`${runId}:`)) return;
+    if (payload !== null) {
+      const seq = announcedSeq(payload, runId);
+      // Not this run, or events already sent (from the local hand-over): nothing to read.
+      if (seq === null || seq <= cursor) return;
+    }
     pending = true;
     wake?.();
   });
   const stop = () => {
     closed = true;
     unlisten();
+    unlistenLocal();
     wake?.();
+  };
+  /** The events handed over locally that continue exactly from the cursor, if any. */
+  const takeLocal = (): RunEventDto[] => {
+    const fresh = local.filter((event) => event.id > cursor);
+    local = [];
+    return fresh.length && fresh[0].id === cursor + 1 && fresh.every((e, i) => e.id === cursor + 1 + i) ? fresh : [];
   };
   gone.addEventListener("abort", stop, { once: true });
 
@@ -79,17 +99,23 @@ export function runEventStream(req: Request, runId: string, options: StreamOptio
             write(`retry: 2000\n${options.preamble ?? ""}`);
           }
           while (!closed) {
-            if (!pending) {
+            if (!pending && local.length === 0) {
               await waitForNews();
               if (closed) break;
-              if (!pending) {
+              if (!pending && local.length === 0) {
                 if (isLive()) return write(": keepalive\n\n");
                 pending = true; // the feed is down: look anyway
               }
             }
-            pending = false;
-            const events = await readEvents(runId, cursor, PAGE);
-            if (events.length === PAGE) pending = true;
+            let events = pending ? [] : takeLocal();
+            if (events.length === 0) {
+              // Nothing handed over that continues from the cursor (a gap, another instance's
+              // writes, a notification): read the store, which has everything.
+              pending = false;
+              local = [];
+              events = await readEvents(runId, cursor, PAGE);
+              if (events.length === PAGE) pending = true;
+            }
             if (events.length === 0) continue;
             for (const event of events) {
               cursor = event.id;
