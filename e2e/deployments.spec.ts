@@ -1,0 +1,57 @@
+// Serve actions on the local backend: launched from their form, called through the hub's proxy, and
+// the interactive UI embedded in the run page.
+import { expect, test } from "@playwright/test";
+import { getRun, waitForStatus } from "./run-api";
+
+const SLOW = 150_000;
+
+test("start the example inference deployment from its form, call it through the proxy, and stop it", async ({ page, request }) => {
+  test.setTimeout(SLOW + 60_000);
+  await page.goto("/plugins/tiny-classifier/run/inference");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").at(-1)!;
+  await waitForStatus(request, id, "running", SLOW);
+  await expect(page.getByTestId("run-status")).toHaveText("running");
+  const link = page.getByRole("link", { name: `/serve/${id}/` });
+  await expect(link).toBeVisible();
+
+  // A script calls the deployment through the hub, as its users would.
+  const answer = await request.post(`/serve/${id}/predict`, {
+    data: {
+      points: [
+        [2, 2],
+        [-2, -2],
+      ],
+    },
+  });
+  expect(answer.status()).toBe(200);
+  const prediction = await answer.json();
+  expect(JSON.stringify(prediction)).toMatch(/label|probabilit/i);
+
+  // Stopping it ends the run; the address stops answering.
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Yes, cancel run" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("cancelled", { timeout: 30_000 });
+  expect((await getRun(request, id)).serveUrl).toBeNull();
+  expect((await request.get(`/serve/${id}/`)).status()).toBe(503);
+});
+
+test("the interactive UI (gradio) opens embedded in the run page, and answers", async ({ page, request }) => {
+  test.setTimeout(SLOW + 60_000);
+  await page.goto("/plugins/tiny-classifier/run/gradio");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").at(-1)!;
+  await waitForStatus(request, id, "running", SLOW);
+  const ui = page.frameLocator('iframe[title="gradio UI"]');
+  await expect(ui.getByRole("heading", { name: "Tiny Classifier" })).toBeVisible({ timeout: 30_000 });
+  await ui.getByLabel("x").fill("2");
+  await ui.getByLabel("y").fill("2");
+  await ui.getByRole("button", { name: "Predict" }).click();
+  await expect(ui.locator("#answer")).toContainText("Class 1");
+  await page.screenshot({ path: "test-results/gradio-embedded.png", fullPage: true });
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "Yes, cancel run" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("cancelled", { timeout: 30_000 });
+});
