@@ -7,6 +7,7 @@ import next from "next";
 import { listenBanner } from "../lib/http/listen-banner";
 import { loopbackOrigin, requestOrigin } from "../lib/http/request-origin";
 import { provideRouteTable } from "../lib/openapi/route-table";
+import { runShutdownHooks } from "../lib/shutdown";
 import { createApiRouter } from "./api-router";
 
 const dev = process.argv.includes("--dev");
@@ -41,7 +42,20 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`listening on ${listenBanner({ host: hostname, port, publicUrl, machine: machineName() })}`));
-  const stop = () => server.close(() => process.exit(0));
+  // A clean stop: take no new connections, stop this instance's runs (they end failed, with the cause
+  // said), then close what is still open (live event streams never close by themselves) and exit.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    const grace = Number(process.env.RUN_KILL_GRACE_SECONDS ?? 10) * 1000 + 5000;
+    void runShutdownHooks(grace).then(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    });
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

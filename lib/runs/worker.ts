@@ -3,6 +3,7 @@ import pg from "pg";
 import { Logger, run, runMigrations, type Runner } from "graphile-worker";
 import { databaseUrl, env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
+import { onShutdown } from "@/lib/shutdown";
 import { executeLocalRun } from "@/lib/compute/local-backend/execute";
 import { RUN_TASK } from "./queue";
 import { hubLog, transition } from "./transitions";
@@ -22,6 +23,9 @@ export async function migrateQueue(): Promise<void> {
  */
 export async function startRunWorker(): Promise<void> {
   if (holder.runner || !env().RUN_WORKER) return;
+  onShutdown("run worker", async () => {
+    await holder.runner?.stop(); // take no new runs; the ones running are stopped by their backend
+  });
   holder.runner = await run({
     pgPool: workerPool(),
     concurrency: env().LOCAL_CONCURRENCY,
@@ -29,6 +33,7 @@ export async function startRunWorker(): Promise<void> {
     pollInterval: 1000,
     logger: quietLogger,
     taskList: {
+      // (each run's task holds its slot until the run ends)
       [RUN_TASK]: async (payload) => {
         const { runId } = payload as { runId: string };
         try {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { HubProcess } from "@/scripts/lib/hub-process";
 import { authHeaders, hubUrl } from "@/tests/helpers/hub";
 import { allEvents, getRun, launchOk, logMessages, publishRunnable, waitForRun } from "@/tests/helpers/runs";
@@ -8,9 +8,12 @@ import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
 const started: HubProcess[] = [];
 const launched: string[] = [];
+// Sleepers left running would hold the hubs' run slots for the tests after them.
+const cancelLaunched = () =>
+  Promise.all(launched.splice(0).map((id) => fetch(`${hubUrl()}/api/v1/runs/${id}/cancel`, { method: "POST", headers: authHeaders() })));
+afterEach(cancelLaunched);
 afterAll(async () => {
-  // Sleepers left running would hold the suite hub's run slots for the files after this one.
-  await Promise.all(launched.map((id) => fetch(`${hubUrl()}/api/v1/runs/${id}/cancel`, { method: "POST", headers: authHeaders() })));
+  await cancelLaunched();
   await Promise.all(started.map((hub) => hub.stop("SIGKILL")));
 });
 
@@ -55,6 +58,35 @@ describe("a hub killed while it runs plugins", () => {
     }
     // The runs on the instance that lives on were left alone.
     for (const run of runs.filter((r) => !onSibling.includes(r.id))) expect((await getRun(run.id)).status).toBe("running");
+  });
+});
+
+describe("a hub stopped cleanly (SIGTERM) while it runs plugins", () => {
+  it("stops its runs, ends them failed with the cause said, and exits although live streams are open", async () => {
+    const code = await publishRunnable({ long: { body: "print(os.getpid(), flush=True)\ntime.sleep(600)" } });
+    const sibling = await startSiblingHub({ env: { LOCAL_CONCURRENCY: "4" } });
+    started.push(sibling);
+    // More runs than the other instances have slots (the suite's hub and the earlier test's sibling: 2
+    // each), so this sibling certainly executes some.
+    const runs = await Promise.all(Array.from({ length: 6 }, () => launchOk({ plugin: code, action: "long" })));
+    launched.push(...runs.map((run) => run.id));
+    await Promise.all(runs.map((run) => waitForRun(run.id, (r) => r.status === "running")));
+    const { rows } = await query<{ id: string; node: string }>("SELECT id, node FROM runs WHERE id = ANY($1::uuid[])", [runs.map((r) => r.id)]);
+    const onSibling = rows.filter((row) => row.node.split("/")[1] === String(sibling.child.pid)).map((row) => row.id);
+    expect(onSibling.length).toBeGreaterThanOrEqual(2);
+    // A live event stream held open on the instance being stopped.
+    const stream = await fetch(`${sibling.url}/api/v1/runs/${onSibling[0]}/events`, { headers: { ...authHeaders(), accept: "text/event-stream" } });
+    expect(stream.status).toBe(200);
+
+    const stopping = Date.now();
+    await sibling.stop("SIGTERM");
+    expect(Date.now() - stopping).toBeLessThan(9_000); // exited by itself, before the SIGKILL fallback
+    for (const id of onSibling) {
+      const run = await getRun(id);
+      expect(run.status).toBe("failed");
+      expect(run.error).toMatch(/shut down/);
+    }
+    await stream.body?.cancel().catch(() => {});
   });
 });
 

@@ -2,13 +2,14 @@ import "server-only";
 import { pool } from "@/lib/db/pool";
 import { listen } from "@/lib/events/pg-feed";
 import { processSingleton } from "@/lib/process-singleton";
+import { onShutdown } from "@/lib/shutdown";
 
 /**
  * The runs whose processes live in this instance, each with the controller that stops it. A cancel
  * reaches the right instance through NOTIFY run_cancel; in case a notification is lost (the feed
  * was down), the marks are also polled every few seconds.
  */
-const registry = processSingleton("local-active-runs", () => ({ runs: new Map<string, AbortController>(), started: false }));
+const registry = processSingleton("local-active-runs", () => ({ runs: new Map<string, AbortController>(), started: false, stopping: false }));
 
 const POLL_MS = 3000;
 
@@ -25,9 +26,20 @@ export function untrackRun(runId: string): void {
 
 export const isTracked = (runId: string): boolean => registry.runs.has(runId);
 
+/** Whether this instance is shutting down: its runs are being stopped, not cancelled by anyone. */
+export const isShuttingDown = (): boolean => registry.stopping;
+
+/** On shutdown: stop every run of this instance (SIGTERM, then SIGKILL after the grace) and wait for their ends. */
+async function stopAll(): Promise<void> {
+  registry.stopping = true;
+  for (const controller of registry.runs.values()) controller.abort();
+  while (registry.runs.size > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 function start(): void {
   if (registry.started) return;
   registry.started = true;
+  onShutdown("local runs", stopAll);
   listen("run_cancel", (payload) => {
     if (payload === null) return void poll(); // the feed went down or came back: look for ourselves
     registry.runs.get(payload)?.abort();

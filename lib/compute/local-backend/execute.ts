@@ -9,7 +9,7 @@ import { instanceId } from "@/lib/runs/instance";
 import { issueRunToken } from "@/lib/runs/run-token";
 import { isTerminal } from "@/lib/runs/schemas";
 import { hubLog, transition, type Outcome } from "@/lib/runs/transitions";
-import { trackRun, untrackRun } from "./active-runs";
+import { isShuttingDown, trackRun, untrackRun } from "./active-runs";
 import { createLogSink, levelOf } from "./log-sink";
 import { computeRoot, prepareVersion } from "./prepare";
 import { clearRunDir, pluginEnvironment, runCommand } from "./run-environment";
@@ -55,6 +55,7 @@ export async function executeLocalRun(runId: string): Promise<void> {
 
   /** How the run ends, from how its process ended and what the plugin reported. */
   const verdict = async (outcome: RunProcessOutcome): Promise<[Final, Outcome]> => {
+    if (outcome.cancelled && isShuttingDown()) return ["failed", { exitCode: outcome.exitCode, error: "Stopped: the hub instance running it shut down." }];
     if (outcome.cancelled) return ["cancelled", { exitCode: outcome.exitCode }];
     if (outcome.timedOut) {
       return [
