@@ -10,6 +10,7 @@ import { SortSelect } from "./sort-select";
 import { useCatalogFilters } from "./use-catalog-filters";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 
 type Props = { initialFilters: CatalogFilters; initialPage: PluginList };
 
@@ -60,13 +61,7 @@ export function CatalogClient({ initialFilters, initialPage }: Props) {
       ) : (
         <div className={query.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"} aria-busy={query.isFetching}>
           <PluginGrid plugins={plugins} />
-          {query.hasNextPage && (
-            <div className="mt-6 flex justify-center">
-              <Button variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            </div>
-          )}
+          <LoadMore query={query} />
         </div>
       )}
     </div>

@@ -9,7 +9,7 @@ import { pluginKeys } from "@/lib/api/registry";
 import { uploadArchive } from "@/lib/api/upload";
 import { formatBytes } from "@/lib/format";
 import { Dropzone } from "./dropzone";
-import { ProgressBar } from "./progress-bar";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { PublishErrors } from "./publish-errors";
 
 const ACCEPTED = /\.(zip|tar\.gz|tgz)$/i;
@@ -59,7 +59,7 @@ export function PublishClient({ maxBytes }: { maxBytes: number }) {
           </div>
           {publish.isPending && (
             <div className="mt-3">
-              <ProgressBar value={progress} label={progress < 1 ? `Uploading ${Math.round(progress * 100)}%` : "Validating archive…"} />
+              <ProgressBar percent={progress * 100} label={progress < 1 ? "Uploading" : "Validating archive…"} />
             </div>
           )}
           {localError && <PublishErrors message={localError} />}

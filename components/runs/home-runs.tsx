@@ -6,7 +6,7 @@ import { formatRelative } from "@/lib/format";
 import { fetchRunList, runKeys, type RunFilters } from "@/lib/runs/client/api";
 import { useIsClient, useNow } from "@/lib/runs/client/use-now";
 import type { RunDto, RunList } from "@/lib/runs/schemas";
-import { RunProgressBar } from "./progress-bar";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "./status-badge";
 
 const RUNNING: RunFilters = { status: "running" };
@@ -84,7 +84,7 @@ function CompactRow({ run, now }: { run: RunDto; now: number | null }) {
       </div>
       {run.status === "running" && percent != null ? (
         <div className="w-24 shrink-0">
-          <RunProgressBar compact label={`${run.plugin} ${run.action} progress`} percent={percent} />
+          <ProgressBar compact label={`${run.plugin} ${run.action} progress`} percent={percent} />
         </div>
       ) : (
         <StatusBadge status={run.status} />

@@ -1,6 +1,6 @@
 import { formatDuration } from "@/lib/runs/client/format-duration";
 import type { RunProgress as Progress, RunStatus } from "@/lib/runs/schemas";
-import { RunProgressBar } from "./progress-bar";
+import { ProgressBar } from "@/components/ui/progress-bar";
 
 /** The overall bar, then one bar per step with the time the plugin expects it still needs. */
 export function RunProgress({ progress, status }: { progress: Progress | null; status: RunStatus }) {
@@ -15,11 +15,11 @@ export function RunProgress({ progress, status }: { progress: Progress | null; s
   }
   return (
     <div className="space-y-3">
-      {overall !== null && <RunProgressBar label="Overall" percent={overall} />}
+      {overall !== null && <ProgressBar label="Overall" percent={overall} />}
       {steps.length > 0 && (
         <div className="grid gap-3 sm:grid-cols-2">
           {steps.map(([name, step]) => (
-            <RunProgressBar
+            <ProgressBar
               key={name}
               label={name}
               percent={step.percent}

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { fetchRunList, runKeys, type RunFilters as RunFiltersValue } from "@/lib/runs/client/api";
 import { sameRunFilters } from "@/lib/runs/client/run-filters";
@@ -57,13 +58,7 @@ export function RunsListClient({ initialFilters, initialPage }: Props) {
       ) : (
         <div className={query.isPlaceholderData ? "opacity-60 transition-opacity" : "transition-opacity"} aria-busy={query.isFetching}>
           <RunsTable runs={runs} />
-          {query.hasNextPage && (
-            <div className="mt-6 flex justify-center">
-              <Button variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            </div>
-          )}
+          <LoadMore query={query} />
         </div>
       )}
     </div>

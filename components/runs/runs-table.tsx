@@ -5,7 +5,7 @@ import { formatRelative } from "@/lib/format";
 import { formatDuration, runDuration } from "@/lib/runs/client/format-duration";
 import { useIsClient, useNow } from "@/lib/runs/client/use-now";
 import { isTerminal, type RunDto } from "@/lib/runs/schemas";
-import { RunProgressBar } from "./progress-bar";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "./status-badge";
 
 /** Runs as rows on a wide screen and as cards on a phone; each opens its run page. */
@@ -55,7 +55,7 @@ function RunRow({ run, now }: { run: RunDto; now: number | null }) {
           </p>
           {live && run.progress?.overall != null && (
             <div className="mt-1.5 max-w-xs">
-              <RunProgressBar compact label={`${run.plugin} ${run.action} progress`} percent={run.progress.overall} />
+              <ProgressBar compact label={`${run.plugin} ${run.action} progress`} percent={run.progress.overall} />
             </div>
           )}
         </div>

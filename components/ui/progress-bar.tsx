@@ -1,5 +1,5 @@
-/** A percent (0–100) bar with its label; `compact` for table rows. */
-export function RunProgressBar({ percent, label, detail, compact = false }: { percent: number; label: string; detail?: string; compact?: boolean }) {
+/** A percent (0–100) bar with its label (an upload, a run, a step); `compact` for table rows. */
+export function ProgressBar({ percent, label, detail, compact = false }: { percent: number; label: string; detail?: string; compact?: boolean }) {
   const value = Math.round(Math.min(100, Math.max(0, percent)));
   const bar = (
     <div
