@@ -137,4 +137,23 @@ describe("launching a run", () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.slice(0, 5)).toEqual([...ids].reverse());
   });
+
+  it("runs at most LOCAL_CONCURRENCY (2 here) at once; the others wait queued, then run", async () => {
+    const sleepy = await publishRunnable({ nap: { body: "time.sleep(4)\nreturn 1" } });
+    const runs = await Promise.all(Array.from({ length: 3 }, () => launchOk({ plugin: sleepy, action: "nap" })));
+    let most = 0;
+    let sawQueued = false;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const states = await Promise.all(runs.map((run) => getRun(run.id)));
+      const running = states.filter((r) => r.status === "running").length;
+      most = Math.max(most, running);
+      if (running === 2 && states.some((r) => r.status === "queued")) sawQueued = true;
+      if (states.every((r) => r.status === "succeeded")) break;
+      if (Date.now() > deadline) throw new Error(`runs did not finish: ${states.map((r) => r.status)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(most).toBe(2);
+    expect(sawQueued).toBe(true);
+  });
 });
