@@ -1,12 +1,12 @@
 import "server-only";
-import { pool } from "@/lib/db/pool";
-import { AppError, notFound } from "@/lib/http/errors";
-import { appendEvents } from "./event-store";
-import { getRun } from "./get-run";
-import type { RunDto } from "./schemas";
-import { hubLog } from "./transitions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
+import { AppError } from "@/lib/http/errors";
+import { appendEvents } from "./event-store";
+import { getRun } from "./get-run";
+import { isTerminal, type RunDto } from "./schemas";
+import { hubLog } from "./transitions";
 
 /** Who may stop a run: whoever launched it, an admin, or the plugin's owner and maintainers. */
 async function assertMayCancel(run: RunDto, user: SessionUser): Promise<void> {
@@ -25,9 +25,7 @@ export async function cancelRun(runId: string, user: SessionUser): Promise<RunDt
   const run = await getRun(runId);
   await assertMayCancel(run, user);
   const by = user.name;
-  if (run.status === "succeeded" || run.status === "failed" || run.status === "cancelled") {
-    throw new AppError("run_finished", `The run already ended (${run.status}).`);
-  }
+  if (isTerminal(run.status)) throw new AppError("run_finished", `The run already ended (${run.status}).`);
   const stopped = await appendEvents(runId, [hubLog(`Cancelled by ${by} before it started.`, "warning"), { type: "status", data: { status: "cancelled" } }], {
     changes: { status: "cancelled", finished_at: new Date(), cancel_requested: true },
     onlyWhen: ["queued"],
@@ -39,7 +37,5 @@ export async function cancelRun(runId: string, user: SessionUser): Promise<RunDt
     });
     if (marked !== null) await pool().query("SELECT pg_notify('run_cancel', $1)", [runId]);
   }
-  const after = await getRun(runId);
-  if (!after) throw notFound("not_found", "No such run.");
-  return after;
+  return getRun(runId);
 }

@@ -5,6 +5,8 @@ import { codeParam } from "@/lib/registry/schemas";
 export const RUN_STATUSES = ["queued", "starting", "running", "succeeded", "failed", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "cancelled"];
+/** The statuses a run may still leave. */
+export const ACTIVE_STATUSES: readonly RunStatus[] = ["queued", "starting", "running"];
 export const isTerminal = (status: string): boolean => (TERMINAL_STATUSES as readonly string[]).includes(status);
 
 export const BACKENDS = ["local"] as const;

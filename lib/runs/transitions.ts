@@ -1,15 +1,14 @@
 import "server-only";
 import { appendEvents, type NewEvent, type RunChanges } from "./event-store";
-import { RUN_STATUSES, type RunStatus } from "./schemas";
+import { ACTIVE_STATUSES, type RunStatus } from "./schemas";
 
-const ACTIVE: readonly RunStatus[] = ["queued", "starting", "running"];
 /** The statuses each status may be entered from: never backwards, never out of a final one. */
 const FROM: Record<"starting" | "running" | "succeeded" | "failed" | "cancelled", readonly RunStatus[]> = {
   starting: ["queued"],
   running: ["queued", "starting"],
-  succeeded: ACTIVE,
-  failed: ACTIVE,
-  cancelled: ACTIVE,
+  succeeded: ACTIVE_STATUSES,
+  failed: ACTIVE_STATUSES,
+  cancelled: ACTIVE_STATUSES,
 };
 
 export type Outcome = { error?: string | null; exitCode?: number | null; result?: unknown };
@@ -38,8 +37,6 @@ export async function transition(
   events.push({ type: "status", data });
   return (await appendEvents(runId, events, { changes, onlyWhen: FROM[status] })) !== null;
 }
-
-export const isRunStatus = (value: string): value is RunStatus => (RUN_STATUSES as readonly string[]).includes(value);
 
 /** A log line from the hub itself into the run's log (the environment build, the cancel, the exit). */
 export function hubLog(message: string, level: "info" | "warning" | "error" | "success" = "info"): NewEvent {

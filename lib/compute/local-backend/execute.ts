@@ -7,7 +7,7 @@ import { runProcess, type RunProcessOutcome } from "@/lib/compute/local/run-proc
 import { appendEvents } from "@/lib/runs/event-store";
 import { instanceId } from "@/lib/runs/instance";
 import { issueRunToken } from "@/lib/runs/run-token";
-import { isTerminal } from "@/lib/runs/schemas";
+import { ACTIVE_STATUSES, isTerminal } from "@/lib/runs/schemas";
 import { hubLog, transition, type Outcome } from "@/lib/runs/transitions";
 import { isShuttingDown, trackRun, untrackRun } from "./active-runs";
 import { createLogSink, levelOf } from "./log-sink";
@@ -17,7 +17,6 @@ import { freePort, waitForPort } from "./ports";
 import { withRetries } from "./with-retries";
 
 type Final = "succeeded" | "failed" | "cancelled";
-const ACTIVE = ["queued", "starting", "running"];
 
 /**
  * Executes one run on this machine: prepare the version, start its process in a process group of its
@@ -104,7 +103,7 @@ export async function executeLocalRun(runId: string): Promise<void> {
         // after a crash it is how the process group is found. A job runs once its process exists; a
         // serve action once it answers.
         const changes = serve ? { pid, serve_port: servePort! } : { pid };
-        recorded = appendEvents(runId, [], { changes, onlyWhen: ACTIVE }).then(() => (serve ? null : transition(runId, "running")));
+        recorded = appendEvents(runId, [], { changes, onlyWhen: ACTIVE_STATUSES }).then(() => (serve ? null : transition(runId, "running")));
       },
       // Lines arrive in batches; while a batch is being stored the process's pipes wait (back-pressure).
       onLines: async (batch) => {

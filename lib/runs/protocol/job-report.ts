@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { appendEvents, type NewEvent, type RunChanges } from "../event-store";
+import { ACTIVE_STATUSES } from "../schemas";
 import { transition } from "../transitions";
 import { toMetrics, toProgress } from "./progress-record";
 
@@ -14,8 +15,6 @@ export const jobReportSchema = z.looseObject({
   console_logs: z.unknown().optional(),
 });
 export type JobReport = z.infer<typeof jobReportSchema>;
-
-const ACTIVE = ["queued", "starting", "running"];
 
 /**
  * Turns one report into run changes and ordered events, applied only while the run is active (a late
@@ -48,7 +47,7 @@ export async function applyJobReport(runId: string, report: JobReport): Promise<
     events.push({ type: "log", data: { level: "error", message: `The plugin reported a failure: ${changes.error}`, source: "plugin" } });
   }
   if (status === "running") await transition(runId, "running");
-  if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE, cap: env().RUN_MAX_EVENTS });
+  if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE_STATUSES, cap: env().RUN_MAX_EVENTS });
   const logs = consoleLines(report.console_logs);
   if (logs.length) await appendEvents(runId, logs, { cap: env().RUN_MAX_EVENTS });
 }
