@@ -74,6 +74,8 @@ describe("the Synapse job protocol", () => {
     expect(messages[0]).toEqual({ type: "connected" });
     expect(messages.at(-1)).toEqual({ type: "complete" });
     expect(messages.filter((m) => m.type === "log").map((m) => m.message)).toEqual(expect.arrayContaining(["out 0", "out 4"]));
+    const logs = await (await fetch(`${hubUrl()}/jobs/${run.id}/console_logs/`, { headers: authHeaders() })).json();
+    expect(logs.result).toMatch(/out 0[\s\S]*out 4/);
   });
 
   it("launches through POST /plugins/{code}/run/ as the SDK's client does", async () => {
