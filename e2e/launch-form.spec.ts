@@ -3,6 +3,7 @@
 // an expired session) are played by page.route, to check how the form shows them.
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { pluginZip } from "../tests/helpers/hub";
+import { ADMIN } from "./admin";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -166,6 +167,11 @@ test("the form reads well in dark mode, and visitors are sent to sign in", async
 
   const visitor = await (await browser.newContext({ storageState: undefined })).newPage();
   await visitor.goto("/plugins/tiny-classifier/run/train");
-  await expect(visitor).toHaveURL(/\/sign-in$/);
+  await expect(visitor).toHaveURL(/\/sign-in\?next=%2Fplugins%2Ftiny-classifier%2Frun%2Ftrain$/);
+  // Signing in comes back to the form.
+  await visitor.getByLabel("Email").fill(ADMIN.email);
+  await visitor.getByLabel("Password").fill(ADMIN.password);
+  await visitor.getByRole("button", { name: "Sign in" }).click();
+  await expect(visitor).toHaveURL(/\/plugins\/tiny-classifier\/run\/train$/);
   await visitor.context().close();
 });

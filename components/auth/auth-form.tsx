@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { useState, type FormEvent } from "react";
 
 type Mode = "setup" | "sign-in" | "sign-up";
@@ -16,6 +17,7 @@ const LABELS: Record<Mode, string> = { setup: "Create admin account", "sign-in":
 
 export function AuthForm({ mode, invitation }: { mode: Mode; invitation?: string }) {
   const router = useRouter();
+  const next = safeReturnPath(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -31,7 +33,7 @@ export function AuthForm({ mode, invitation }: { mode: Mode; invitation?: string
       setError(await errorMessage(response));
       return;
     }
-    router.push("/");
+    router.push(next);
     router.refresh();
   }
 

@@ -4,6 +4,7 @@ import { PluginGrid } from "@/components/catalog/plugin-grid";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
 import { currentUser } from "@/lib/auth/current-user";
+import { signInFor } from "@/lib/auth/return-path";
 import { listPluginsOf } from "@/lib/registry/list-plugins-of";
 
 export const metadata: Metadata = { title: "My plugins" };
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MyPluginsPage() {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInFor("/my-plugins"));
   const plugins = await listPluginsOf(user.id);
   return (
     <div className="space-y-6">

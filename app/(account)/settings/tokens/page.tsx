@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { TokensClient } from "@/components/account/tokens-client";
 import { currentUser } from "@/lib/auth/current-user";
+import { signInFor } from "@/lib/auth/return-path";
 import { listTokens } from "@/lib/auth/tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInFor("/settings/tokens"));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { RunPageClient } from "@/components/runs/run-page-client";
 import { currentUser } from "@/lib/auth/current-user";
+import { signInFor } from "@/lib/auth/return-path";
 import { AppError } from "@/lib/http/errors";
 import { getRun } from "@/lib/runs/get-run";
 import { runIdParam } from "@/lib/runs/schemas";
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 // generateMetadata and the page both need the run: one lookup per request (React cache).
 const load = cache(async (id: string) => {
   // Runs are for signed-in people (the runs API answers no one else).
-  if (!(await currentUser())) redirect("/sign-in");
+  if (!(await currentUser())) redirect(signInFor(`/runs/${id}`));
   if (!runIdParam.safeParse({ id }).success) notFound();
   try {
     return await getRun(id);

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { LaunchHeader } from "@/components/runs/launch/launch-header";
 import { LaunchForm } from "@/components/runs/launch/launch-form";
 import { currentUser } from "@/lib/auth/current-user";
+import { signInFor } from "@/lib/auth/return-path";
 import { AppError } from "@/lib/http/errors";
 import { getPluginOrThrow, getVersionOrThrow } from "@/lib/registry/get-plugin";
 import { codeParam } from "@/lib/registry/schemas";
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ code: string; action: string }>; searchParams: 
 
 // generateMetadata and the page both need the version: one lookup per request (React cache).
 const load = cache(async (code: string, actionName: string, version: string | undefined) => {
-  if (!(await currentUser())) redirect("/sign-in");
+  if (!(await currentUser())) redirect(signInFor(`/plugins/${code}/run/${actionName}${version ? `?version=${encodeURIComponent(version)}` : ""}`));
   if (!codeParam.safeParse(code).success) notFound();
   try {
     const plugin = await getPluginOrThrow(code);
