@@ -29,6 +29,14 @@ test("start the example inference deployment from its form, call it through the 
   const prediction = await answer.json();
   expect(JSON.stringify(prediction)).toMatch(/label|probabilit/i);
 
+  // The runs page lists it among the deployments, with its address.
+  await page.goto("/runs");
+  const deployments = page.getByRole("region", { name: /Deployments/ });
+  await expect(deployments.getByRole("link", { name: "tiny-classifier · inference" })).toBeVisible();
+  await expect(deployments.getByText(`/serve/${id}/`)).toBeVisible();
+  await deployments.getByRole("link", { name: "tiny-classifier · inference" }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${id}$`));
+
   // Stopping it ends the run; the address stops answering.
   await page.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Yes, cancel run" }).click();

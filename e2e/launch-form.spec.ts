@@ -66,11 +66,15 @@ test("launch the classifier's train action from its form: checked in the browser
   await epochs.fill("30");
   await expect(page.getByText("must be at most 500")).toHaveCount(0);
   await page.getByRole("spinbutton", { name: "Learning rate" }).fill("0.0003");
+  // The real API answers within milliseconds: hold the launch a second on its way, so the double
+  // click lands while it travels.
+  await page.route("**/api/v1/runs", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
   await page.keyboard.press("Control+Enter");
-  await page
-    .getByRole("button", { name: /Launching…|Run/ })
-    .dblclick({ force: true })
-    .catch(() => {}); // may already have left
+  await expect(page.getByRole("button", { name: "Launching…" })).toBeDisabled();
+  await page.getByRole("button", { name: "Launching…" }).dblclick({ force: true });
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   expect(sent).toHaveLength(1);
   const request = sent[0];

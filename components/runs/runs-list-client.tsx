@@ -7,6 +7,7 @@ import { EmptyState, ErrorState } from "@/components/ui/states";
 import { fetchRunList, runKeys, type RunFilters as RunFiltersValue } from "@/lib/runs/client/api";
 import { sameRunFilters } from "@/lib/runs/client/run-filters";
 import { isTerminal, type RunList } from "@/lib/runs/schemas";
+import { Deployments } from "./deployments";
 import { RunFilters } from "./run-filters";
 import { RunsTable } from "./runs-table";
 import { RunsListSkeleton } from "./runs-list-skeleton";
@@ -38,6 +39,7 @@ export function RunsListClient({ initialFilters, initialPage }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Runs</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Every action launched on this hub, newest first.</p>
       </div>
+      <Deployments />
       <RunFilters filters={filters} onChange={setFilters} />
       {query.isError && runs.length === 0 ? (
         <ErrorState title="The runs could not be loaded" detail={query.error.message} onRetry={() => query.refetch()} />

@@ -8,7 +8,11 @@ export const runKeys = {
   all: ["runs"] as const,
   list: (filters: RunFilters) => ["runs", "list", filters] as const,
   detail: (id: string) => ["runs", "detail", id] as const,
+  deployments: ["runs", "deployments"] as const,
 };
+
+/** The serve actions serving now: the hub's deployments. */
+export const fetchDeployments = () => fetchJson<RunList>("/api/v1/runs?method=serve&status=running&limit=50");
 
 export function runListUrl(filters: RunFilters, cursor?: string | null, limit?: number): string {
   const params = new URLSearchParams();
