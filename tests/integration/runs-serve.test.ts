@@ -36,6 +36,8 @@ describe("a serve action on the local backend", () => {
     expect(stopped.serveUrl).toBeNull();
     const gone = await fetch(`${hubUrl()}/serve/${run.id}/`, { headers: { accept: "application/json" } });
     expect(gone.status).toBe(503);
+    // The run page's frame shows why, rather than a blank frame refused by X-Frame-Options: DENY.
+    expect(gone.headers.get("x-frame-options")).toBe("SAMEORIGIN");
   });
 
   it("answers 404 for a deployment that does not exist", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { requireReader } from "@/lib/auth/require-reader";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { problemResponse, toProblem } from "@/lib/http/problem";
 import { instanceId } from "@/lib/runs/instance";
 
 // Request headers that belong to the hub, never to a plugin's server: a plugin must not see its
@@ -49,6 +50,20 @@ const PASSED = [
 function sameDeployment(location: string, runId: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(location)) return false;
   return !location.startsWith("/") || location.startsWith(`/serve/${runId}/`);
+}
+
+/**
+ * Forwards `/serve/{run}/…`; its own refusals (not serving yet, gone) may be framed by the run page
+ * too, so a person sees why instead of a blank frame.
+ */
+export async function serveOrExplain(req: Request, runId: string, path: string[]): Promise<Response> {
+  try {
+    return await proxyServe(req, runId, path);
+  } catch (error) {
+    const problem = toProblem(error);
+    if (!(error instanceof AppError)) console.error(`serve proxy for run ${runId} failed:`, error);
+    return problemResponse(problem, problem.status === 503 ? { ...ISOLATION, "retry-after": "2" } : ISOLATION);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { appendEvents, type NewEvent, type RunChanges } from "../event-store";
 import { ACTIVE_STATUSES } from "../schemas";
@@ -46,11 +47,17 @@ export async function applyJobReport(runId: string, report: JobReport): Promise<
     changes.error = errorOf(report.result);
     events.push({ type: "log", data: { level: "error", message: `The plugin reported a failure: ${changes.error}`, source: "plugin" } });
   }
-  if (status === "running") await transition(runId, "running");
+  // A serve action is running once the hub has seen it answer (its backend says so), not when it says so.
+  if (status === "running" && !(await isServe(runId))) await transition(runId, "running");
   if (events.length) await appendEvents(runId, events, { changes, onlyWhen: ACTIVE_STATUSES, cap: env().RUN_MAX_EVENTS });
   const logs = consoleLines(report.console_logs);
   if (logs.length) await appendEvents(runId, logs, { cap: env().RUN_MAX_EVENTS });
 }
+async function isServe(runId: string): Promise<boolean> {
+  const { rows } = await pool().query<{ method: string }>("SELECT method FROM runs WHERE id = $1", [runId]);
+  return rows[0]?.method === "serve";
+}
+
 function errorOf(result: unknown): string {
   if (result && typeof result === "object" && "error" in result) return String((result as { error: unknown }).error).slice(0, 10_000);
   return "The plugin reported that it failed.";

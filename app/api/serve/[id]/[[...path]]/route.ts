@@ -1,12 +1,14 @@
 // /serve/{run}/… — a running serve action's HTTP server, proxied by the hub (any method)
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { proxyServe } from "@/lib/compute/serve/proxy";
+import { serveOrExplain } from "@/lib/compute/serve/proxy";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.uuid(), path: z.array(z.string()).optional() });
-const handler = route({ summary: "A deployment's own HTTP API, proxied", params }, async ({ req, params }) => proxyServe(req, params.id, params.path ?? []));
+const handler = route({ summary: "A deployment's own HTTP API, proxied", params }, async ({ req, params }) =>
+  serveOrExplain(req, params.id, params.path ?? []),
+);
 
 export const GET = handler;
 export const POST = handler;
