@@ -1,17 +1,23 @@
 // Serve actions on the local backend: launched from their form, called through the hub's proxy, and
 // the interactive UI embedded in the run page.
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { getRun, waitForStatus } from "./run-api";
 
 const SLOW = 150_000;
 
-test("start the example inference deployment from its form, call it through the proxy, and stop it", async ({ page, request }) => {
-  test.setTimeout(SLOW + 60_000);
-  await page.goto("/plugins/tiny-classifier/run/inference");
+/** Launches one of the example's serve actions from its form; answers the run's id once it serves. */
+async function startFromForm(page: Page, request: APIRequestContext, action: string): Promise<string> {
+  await page.goto(`/plugins/tiny-classifier/run/${action}`);
   await page.getByRole("button", { name: "Run" }).click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   const id = page.url().split("/").at(-1)!;
   await waitForStatus(request, id, "running", SLOW);
+  return id;
+}
+
+test("start the example inference deployment from its form, call it through the proxy, and stop it", async ({ page, request }) => {
+  test.setTimeout(SLOW + 60_000);
+  const id = await startFromForm(page, request, "inference");
   await expect(page.getByTestId("run-status")).toHaveText("running");
   const link = page.getByRole("link", { name: `/serve/${id}/` });
   await expect(link).toBeVisible();
@@ -47,11 +53,7 @@ test("start the example inference deployment from its form, call it through the 
 
 test("the interactive UI (gradio) opens embedded in the run page, and answers", async ({ page, request }) => {
   test.setTimeout(SLOW + 60_000);
-  await page.goto("/plugins/tiny-classifier/run/gradio");
-  await page.getByRole("button", { name: "Run" }).click();
-  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  const id = page.url().split("/").at(-1)!;
-  await waitForStatus(request, id, "running", SLOW);
+  await startFromForm(page, request, "gradio");
   const ui = page.frameLocator('iframe[title="gradio UI"]');
   await expect(ui.getByRole("heading", { name: "Tiny Classifier" })).toBeVisible({ timeout: 30_000 });
   await ui.getByLabel("x").fill("2");

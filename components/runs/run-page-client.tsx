@@ -12,7 +12,7 @@ import { LogViewer } from "./log-viewer";
 import { MetricsPanel } from "./metrics-panel";
 import { RunHeader } from "./run-header";
 import { RunProgress } from "./run-progress";
-import { RunTabs, type RunTab } from "./run-tabs";
+import { Tabs, type Tab } from "@/components/ui/tabs";
 import { ServePanel } from "./serve-panel";
 import { TrialsTable } from "./trials-table";
 
@@ -31,7 +31,7 @@ export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
   const progress = snapshot.progress ?? run.progress;
   const result = snapshot.hasResult ? snapshot.result : run.result;
   const error = snapshot.error ?? run.error;
-  const tabs: RunTab[] = [
+  const tabs: Tab[] = [
     { id: "logs", label: "Logs", count: snapshot.logCount, content: <LogViewer log={state.log} count={snapshot.logCount} downloadUrl={runLogsUrl(run.id)} /> },
     {
       id: "metrics",
@@ -71,7 +71,7 @@ export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
         <RunProgress progress={progress} status={status} />
       </section>
       {run.serveUrl && status === "running" && <ServePanel url={run.serveUrl} action={run.action} />}
-      <RunTabs tabs={tabs} />
+      <Tabs tabs={tabs} label="Run details" />
     </div>
   );
 }

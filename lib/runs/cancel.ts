@@ -6,7 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { appendEvents } from "./event-store";
 import { getRun } from "./get-run";
 import { isTerminal, type RunDto } from "./schemas";
-import { hubLog } from "./transitions";
+import { hubLog, transition } from "./transitions";
 
 /** Who may stop a run: whoever launched it, an admin, or the plugin's owner and maintainers. */
 async function assertMayCancel(run: RunDto, user: SessionUser): Promise<void> {
@@ -26,11 +26,12 @@ export async function cancelRun(runId: string, user: SessionUser): Promise<RunDt
   await assertMayCancel(run, user);
   const by = user.name;
   if (isTerminal(run.status)) throw new AppError("run_finished", `The run already ended (${run.status}).`);
-  const stopped = await appendEvents(runId, [hubLog(`Cancelled by ${by} before it started.`, "warning"), { type: "status", data: { status: "cancelled" } }], {
-    changes: { status: "cancelled", finished_at: new Date(), cancel_requested: true },
-    onlyWhen: ["queued"],
+  const stopped = await transition(runId, "cancelled", {
+    from: ["queued"],
+    changes: { cancel_requested: true },
+    events: [hubLog(`Cancelled by ${by} before it started.`, "warning")],
   });
-  if (stopped === null) {
+  if (!stopped) {
     const marked = await appendEvents(runId, [hubLog(`Cancel requested by ${by}; stopping the run.`, "warning")], {
       changes: { cancel_requested: true },
       onlyWhen: ["starting", "running"],

@@ -58,9 +58,10 @@ export async function appendEvents(runId: string, events: NewEvent[], options: A
     where += ` AND last_seq + $2 <= $${values.length}`;
   }
   const at = new Date();
+  const texts = events.map((e) => jsonb(e.data ?? null)); // serialised once: for the store and for local streams
   values.push(
     events.map((e) => e.type),
-    events.map((e) => jsonb(e.data ?? null)),
+    texts,
     events.map((e) => (e.at ?? at).toISOString()),
   );
   const n = values.length;
@@ -79,7 +80,7 @@ export async function appendEvents(runId: string, events: NewEvent[], options: A
     const first = last - events.length + 1;
     publishLocal(
       runId,
-      events.map((e, i) => ({ id: first + i, type: e.type, data: JSON.parse(jsonb(e.data ?? null)), at: (e.at ?? at).toISOString() })),
+      events.map((e, i) => ({ id: first + i, type: e.type, data: JSON.parse(texts[i]), at: (e.at ?? at).toISOString() })),
     );
   }
   return last;

@@ -20,7 +20,8 @@ export type Outcome = { error?: string | null; exitCode?: number | null; result?
 export async function transition(
   runId: string,
   status: keyof typeof FROM,
-  options: { changes?: RunChanges; events?: NewEvent[]; outcome?: Outcome } = {},
+  /** `from`: only from these statuses (a subset of where `status` may be entered from). */
+  options: { changes?: RunChanges; events?: NewEvent[]; outcome?: Outcome; from?: readonly RunStatus[] } = {},
 ): Promise<boolean> {
   const { outcome = {} } = options;
   const changes: RunChanges = { ...options.changes, status };
@@ -35,7 +36,7 @@ export async function transition(
   const events: NewEvent[] = [...(options.events ?? [])];
   if (outcome.result !== undefined) events.push({ type: "result", data: { result: outcome.result } });
   events.push({ type: "status", data });
-  return (await appendEvents(runId, events, { changes, onlyWhen: FROM[status] })) !== null;
+  return (await appendEvents(runId, events, { changes, onlyWhen: options.from ?? FROM[status] })) !== null;
 }
 
 /** A log line from the hub itself into the run's log (the environment build, the cancel, the exit). */

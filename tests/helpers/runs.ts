@@ -25,18 +25,22 @@ export async function publishRunnable(actions: Record<string, { body: string; co
       ...(action.config ?? []).map((line) => `    ${line}`),
     ]),
   ].join("\n");
-  const files = Object.entries(actions).map(([name, action]) => ({
-    name: `${code}/plugin/${name}.py`,
-    data: `import os, sys, time, json\n\ndef main(params, ctx):\n${action.body
+  const files: Record<string, string> = { "config.yaml": config, "plugin/__init__.py": "" };
+  for (const [name, action] of Object.entries(actions)) {
+    const body = action.body
       .split("\n")
       .map((line) => `    ${line}`)
-      .join("\n")}\n`,
-  }));
+      .join("\n");
+    files[`plugin/${name}.py`] = `import os, sys, time, json\n\ndef main(params, ctx):\n${body}\n`;
+  }
+  return publishFiles(code, files);
+}
+
+/** Publishes a plugin made of `files` (paths inside its folder → contents), and expects it accepted. */
+export async function publishFiles(code: string, files: Record<string, string>): Promise<string> {
   const zip = buildZip([
-    { name: `${code}/config.yaml`, data: config },
     { name: `${code}/README.md`, data: `# ${code}\n` },
-    { name: `${code}/plugin/__init__.py`, data: "" },
-    ...files,
+    ...Object.entries(files).map(([name, data]) => ({ name: `${code}/${name}`, data })),
   ]);
   const response = await publish(zip);
   expect(response.status, await response.clone().text()).toBe(201);

@@ -23,29 +23,37 @@ const alive = (pid: number) => {
   return stat !== "" && stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
 };
 
+/**
+ * Starts a sibling hub taking runs, and `count` sleeping runs, more than the other instances have slots
+ * for (the suite's hub: 2, a sibling left from an earlier test: 2), so the sibling certainly executes
+ * some. Answers the sibling, the runs, and the ids of those on the sibling.
+ */
+async function sleepersOnSibling(count: number) {
+  const code = await publishRunnable({ long: { body: "print(os.getpid(), flush=True)\ntime.sleep(600)" } });
+  const sibling = await startSiblingHub({ env: { LOCAL_CONCURRENCY: "4" } });
+  started.push(sibling);
+  const runs = await Promise.all(Array.from({ length: count }, () => launchOk({ plugin: code, action: "long" })));
+  launched.push(...runs.map((run) => run.id));
+  await Promise.all(runs.map((run) => waitForRun(run.id, (r) => r.status === "running")));
+  const { rows } = await query<{ id: string; node: string }>("SELECT id, node FROM runs WHERE id = ANY($1::uuid[])", [runs.map((r) => r.id)]);
+  const onSibling = rows.filter((row) => row.node.split("/")[1] === String(sibling.child.pid)).map((row) => row.id);
+  expect(onSibling.length).toBeGreaterThanOrEqual(2);
+  return { sibling, runs, onSibling };
+}
+
 describe("a hub killed while it runs plugins", () => {
   it("ends those runs failed with a clear cause after the restart, and stops their processes", async () => {
-    const code = await publishRunnable({ long: { body: "print(os.getpid(), flush=True)\ntime.sleep(600)" } });
-    // The suite's own hub runs at most LOCAL_CONCURRENCY (2) at once; with a sibling taking runs too,
-    // four launches leave at least two on the sibling, which is then killed.
-    const sibling = await startSiblingHub({ env: { LOCAL_CONCURRENCY: "4" } });
-    started.push(sibling);
-    const runs = await Promise.all(Array.from({ length: 4 }, () => launchOk({ plugin: code, action: "long" })));
-    launched.push(...runs.map((run) => run.id));
-    const running = await Promise.all(runs.map((run) => waitForRun(run.id, (r) => r.status === "running")));
+    const { sibling, runs, onSibling } = await sleepersOnSibling(4);
     const pids = new Map<string, number>();
-    for (const run of running) {
+    for (const id of onSibling) {
       const deadline = Date.now() + 30_000;
       let pid: number | undefined;
       while (!pid && Date.now() < deadline) {
-        pid = Number(logMessages(await allEvents(run.id)).find((line) => /^\d+$/.test(line))) || undefined;
+        pid = Number(logMessages(await allEvents(id)).find((line) => /^\d+$/.test(line))) || undefined;
         if (!pid) await new Promise((r) => setTimeout(r, 200));
       }
-      pids.set(run.id, pid!);
+      pids.set(id, pid!);
     }
-    const { rows } = await query<{ id: string; node: string }>("SELECT id, node FROM runs WHERE id = ANY($1::uuid[])", [runs.map((r) => r.id)]);
-    const onSibling = rows.filter((row) => row.node.split("/")[1] === String(sibling.child.pid)).map((row) => row.id);
-    expect(onSibling.length).toBeGreaterThanOrEqual(2);
 
     await sibling.stop("SIGKILL");
     const restarted = await startSiblingHub();
@@ -63,17 +71,7 @@ describe("a hub killed while it runs plugins", () => {
 
 describe("a hub stopped cleanly (SIGTERM) while it runs plugins", () => {
   it("stops its runs, ends them failed with the cause said, and exits although live streams are open", async () => {
-    const code = await publishRunnable({ long: { body: "print(os.getpid(), flush=True)\ntime.sleep(600)" } });
-    const sibling = await startSiblingHub({ env: { LOCAL_CONCURRENCY: "4" } });
-    started.push(sibling);
-    // More runs than the other instances have slots (the suite's hub and the earlier test's sibling: 2
-    // each), so this sibling certainly executes some.
-    const runs = await Promise.all(Array.from({ length: 6 }, () => launchOk({ plugin: code, action: "long" })));
-    launched.push(...runs.map((run) => run.id));
-    await Promise.all(runs.map((run) => waitForRun(run.id, (r) => r.status === "running")));
-    const { rows } = await query<{ id: string; node: string }>("SELECT id, node FROM runs WHERE id = ANY($1::uuid[])", [runs.map((r) => r.id)]);
-    const onSibling = rows.filter((row) => row.node.split("/")[1] === String(sibling.child.pid)).map((row) => row.id);
-    expect(onSibling.length).toBeGreaterThanOrEqual(2);
+    const { sibling, onSibling } = await sleepersOnSibling(6);
     // A live event stream held open on the instance being stopped.
     const stream = await fetch(`${sibling.url}/api/v1/runs/${onSibling[0]}/events`, { headers: { ...authHeaders(), accept: "text/event-stream" } });
     expect(stream.status).toBe(200);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { publish, uniqueCode } from "@/tests/helpers/hub";
-import { allEvents, launchOk, logMessages, waitForRun } from "@/tests/helpers/runs";
-import { buildZip } from "@/tests/helpers/zip-builder";
+import { uniqueCode } from "@/tests/helpers/hub";
+import { allEvents, launchOk, logMessages, publishFiles, waitForRun } from "@/tests/helpers/runs";
 
 // A plugin written against the real Synapse SDK (from PyPI): the hub installs it into the plugin's
 // environment (Python ≥ 3.12, with uv) and runs it under the SDK's own runner, which reports to the
@@ -46,16 +45,7 @@ async function publishSdkPlugin(): Promise<string> {
     "    entrypoint: hello.actions.Boom",
     "    method: task",
   ].join("\n");
-  const zip = buildZip([
-    { name: `${code}/config.yaml`, data: config },
-    { name: `${code}/requirements.txt`, data: `${SDK}\n` },
-    { name: `${code}/README.md`, data: "# SDK plugin\n" },
-    { name: `${code}/hello/__init__.py`, data: "" },
-    { name: `${code}/hello/actions.py`, data: actions },
-  ]);
-  const response = await publish(zip);
-  expect(response.status, await response.clone().text()).toBe(201);
-  return code;
+  return publishFiles(code, { "config.yaml": config, "requirements.txt": `${SDK}\n`, "hello/__init__.py": "", "hello/actions.py": actions });
 }
 
 describe("a plugin on the real Synapse SDK", () => {

@@ -10,7 +10,7 @@ import { issueRunToken } from "@/lib/runs/run-token";
 import { ACTIVE_STATUSES, isTerminal } from "@/lib/runs/schemas";
 import { hubLog, transition, type Outcome } from "@/lib/runs/transitions";
 import { isShuttingDown, trackRun, untrackRun } from "./active-runs";
-import { createLogSink, levelOf } from "./log-sink";
+import { createLogSink } from "./log-sink";
 import { computeRoot, prepareVersion } from "./prepare";
 import { clearRunDir, pluginEnvironment, runCommand } from "./run-environment";
 import { freePort, waitForPort } from "./ports";
@@ -36,7 +36,6 @@ export async function executeLocalRun(runId: string): Promise<void> {
   const serve = run.method === "serve";
   const runDir = path.join(computeRoot(), "runs", runId);
   const log = createLogSink(runId, env().RUN_MAX_LOG_LINES);
-  let lastError: string | undefined; // the last error line on the console: the likely cause of a failure
 
   let ended: Promise<void> | undefined;
   const end = (final: Final, outcome: Outcome): Promise<void> =>
@@ -69,7 +68,7 @@ export async function executeLocalRun(runId: string): Promise<void> {
       return ["succeeded", { exitCode: 0, result: reported?.result == null ? outcome.result : undefined }];
     }
     const how = outcome.exitCode !== null ? `exited with code ${outcome.exitCode}` : `was killed by ${outcome.signal}`;
-    return ["failed", { exitCode: outcome.exitCode, error: reported?.error ?? `The process ${how}${lastError ? `: ${lastError}` : "."}` }];
+    return ["failed", { exitCode: outcome.exitCode, error: reported?.error ?? `The process ${how}${log.lastError() ? `: ${log.lastError()}` : "."}` }];
   };
 
   let exited: Promise<RunProcessOutcome> | undefined;
@@ -107,10 +106,7 @@ export async function executeLocalRun(runId: string): Promise<void> {
       },
       // Lines arrive in batches; while a batch is being stored the process's pipes wait (back-pressure).
       onLines: async (batch) => {
-        for (const { stream, line } of batch) {
-          if (levelOf(line) === "error") lastError = line.slice(0, 500);
-          log.add(line, stream);
-        }
+        for (const { stream, line } of batch) log.add(line, stream);
         await log.flush();
       },
     });

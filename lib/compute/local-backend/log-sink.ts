@@ -18,6 +18,7 @@ export function createLogSink(runId: string, maxLines: number) {
   let stored = 0;
   let dropped = 0;
   let lost = 0; // lines the database refused even after retries
+  let lastError: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -40,10 +41,12 @@ export function createLogSink(runId: string, maxLines: number) {
   };
 
   const add = (line: string, source: LogSource, level?: LogLevel) => {
+    const message = line.replace(ANSI, "");
+    const decided = level ?? levelOf(message);
+    if (decided === "error" && source !== "hub") lastError = message.slice(0, 500);
     if (stored >= maxLines) return void dropped++;
     stored++;
-    const message = line.replace(ANSI, "");
-    pending.push({ type: "log", data: { level: level ?? levelOf(message), message, source } });
+    pending.push({ type: "log", data: { level: decided, message, source } });
     if (pending.length >= BATCH) void flush();
     else timer ??= setTimeout(() => void flush(), FLUSH_MS);
   };
@@ -62,6 +65,8 @@ export function createLogSink(runId: string, maxLines: number) {
     },
     /** Writes what is pending now; resolves once it is stored (the process reader waits: back-pressure). */
     flush,
+    /** The plugin's last error line (past the cap too): the likely cause of a failure. */
+    lastError: () => lastError,
   };
 }
 /**

@@ -8,7 +8,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { canManage } from "@/lib/registry/can-manage";
 import { ActionsList } from "@/components/plugin/actions-list";
 import { ConfigView } from "@/components/plugin/config-view";
-import { PluginTabs } from "@/components/plugin/plugin-tabs";
+import { Tabs } from "@/components/ui/tabs";
 import { Readme } from "@/components/plugin/readme";
 import { VersionsTable } from "@/components/plugin/versions-table";
 import { AppError } from "@/lib/http/errors";
@@ -53,7 +53,8 @@ export default async function PluginPage(props: Props) {
     <div className="space-y-6">
       <PluginHeader plugin={plugin} selected={selected} />
       <People plugin={plugin} ownerView={ownerView} />
-      <PluginTabs
+      <Tabs
+        label="Plugin details"
         tabs={[
           { id: "readme", label: "README", content: <Readme html={selected.readmeHtml} /> },
           {
