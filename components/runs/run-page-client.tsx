@@ -14,6 +14,7 @@ import { RunHeader } from "./run-header";
 import { RunProgress } from "./run-progress";
 import { Tabs, type Tab } from "@/components/ui/tabs";
 import { ServePanel } from "./serve-panel";
+import { isTerminal } from "@/lib/runs/schemas";
 import { TrialsTable } from "./trials-table";
 
 export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
@@ -70,7 +71,9 @@ export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
       <section aria-label="Progress" className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
         <RunProgress progress={progress} status={status} />
       </section>
-      {run.serveUrl && status === "running" && <ServePanel url={run.serveUrl} action={run.action} />}
+      {/* Kept mounted until the run ends: a live view that re-reads its events passes through earlier
+          statuses, and unmounting would reload the embedded UI and lose what the person did in it. */}
+      {run.serveUrl && !isTerminal(status) && <ServePanel url={run.serveUrl} action={run.action} />}
       <Tabs tabs={tabs} label="Run details" />
     </div>
   );
