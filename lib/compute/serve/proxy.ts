@@ -1,4 +1,6 @@
 import "server-only";
+import http, { type IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
 import { requireReader } from "@/lib/auth/require-reader";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
@@ -92,16 +94,10 @@ export async function proxyServe(req: Request, runId: string, path: string[]): P
   const headers = new Headers(req.headers);
   for (const name of HOP) headers.delete(name);
   headers.set("x-forwarded-prefix", `/serve/${runId}`);
-  let upstream: Response;
+  let upstream: IncomingMessage;
   try {
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    upstream = await fetch(target, {
-      method: req.method,
-      headers,
-      body: hasBody ? req.body : undefined,
-      redirect: "manual",
-      ...(hasBody ? { duplex: "half" } : {}),
-    } as RequestInit);
+    upstream = await forward(target, req.method, headers, hasBody ? req.body : null);
   } catch (error) {
     throw new AppError("bad_gateway", `The deployment did not answer: ${(error as Error).message}`);
   }
@@ -109,11 +105,27 @@ export async function proxyServe(req: Request, runId: string, path: string[]): P
   // (Clear-Site-Data logging viewers out, HSTS, auth prompts, redirects to elsewhere).
   const out = new Headers();
   for (const name of PASSED) {
-    const value = upstream.headers.get(name);
-    if (value !== null) out.set(name, value);
+    const value = upstream.headers[name];
+    if (value !== undefined) out.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const location = upstream.headers.get("location");
+  const location = upstream.headers.location;
   if (location && sameDeployment(location, runId)) out.set("location", location);
   for (const [name, value] of Object.entries(ISOLATION)) out.set(name, value);
-  return new Response(upstream.body, { status: upstream.status, headers: out });
+  const status = upstream.statusCode ?? 502;
+  const body = status === 204 || status === 304 || req.method === "HEAD" ? null : (Readable.toWeb(upstream) as ReadableStream<Uint8Array>);
+  return new Response(body, { status, headers: out });
+}
+
+/**
+ * One request to the deployment on a connection of its own, closed after the answer. A kept-alive
+ * connection (fetch's pool) stalled the second request to a plugin's simple Python server: the
+ * answer's body never ended (seen in an e2e trace).
+ */
+function forward(target: string, method: string, headers: Headers, body: ReadableStream<Uint8Array> | null): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const outgoing = http.request(target, { method, headers: Object.fromEntries(headers), agent: false }, resolve);
+    outgoing.on("error", reject);
+    if (body) Readable.fromWeb(body as import("node:stream/web").ReadableStream).pipe(outgoing);
+    else outgoing.end();
+  });
 }
