@@ -77,9 +77,22 @@ const fields = z.object({
   RUN_MAX_EVENTS: positive("a whole number above 0").default(1_000_000),
   /** Whether this instance executes runs (one worker per instance; off for an API-only instance). */
   RUN_WORKER: flag(true),
+  /** A Ray cluster's dashboard (Jobs and Serve REST), e.g. http://127.0.0.1:8265; with it Ray is the default backend. */
+  RAY_ADDRESS: z.preprocess((v) => (v === "" ? undefined : v), z.url("must be the Ray dashboard's URL, such as http://127.0.0.1:8265").optional()),
+  /** Sent as `Authorization: Bearer …` to the Ray dashboard (a cluster behind an authenticating proxy). */
+  RAY_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Where the cluster's Serve proxy answers (deployments are proxied there); default: RAY_ADDRESS's host on port 8000. */
+  RAY_SERVE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url("must be the Ray Serve proxy's URL, such as http://127.0.0.1:8000").optional()),
+  /** The backend a launch uses unless it names one: `ray` when RAY_ADDRESS is set, else `local`. */
+  COMPUTE_BACKEND: z.enum(["local", "ray"], { error: "must be local or ray" }).optional(),
+  /** How long a run waits `queued` for an unreachable Ray cluster before it fails. */
+  RAY_UNREACHABLE_TIMEOUT_SECONDS: positive("a number of seconds above 0").default(600),
 });
 
 export const envSchema = fields.superRefine((env, ctx) => {
+  if (env.COMPUTE_BACKEND === "ray" && !env.RAY_ADDRESS) {
+    ctx.addIssue({ code: "custom", path: ["COMPUTE_BACKEND"], message: "is ray, but RAY_ADDRESS (the Ray dashboard's URL) is not set" });
+  }
   // Behind a proxy that ends TLS the hub itself sees plain http, so only PUBLIC_URL can tell it
   // that people use https, and hence that its session cookies must be Secure.
   if (env.TRUST_PROXY && !env.PUBLIC_URL) {

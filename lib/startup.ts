@@ -6,6 +6,7 @@ import { startOrphanCollector } from "./storage/collect-orphans";
 import { startReconciler } from "./runs/reconcile";
 import { migrateQueue, startRunWorker } from "./runs/worker";
 import { holdInstanceLock } from "./runs/instance";
+import { startRayWatcher } from "./compute/ray/ray-watcher";
 
 export async function startup(): Promise<void> {
   const config = env();
@@ -15,6 +16,8 @@ export async function startup(): Promise<void> {
   await holdInstanceLock();
   startReconciler();
   await startRunWorker();
+  // Following Ray runs is worker's work too: any worker instance may take it over from a dead one.
+  if (config.RUN_WORKER) startRayWatcher();
   if (config.SEED_EXAMPLES) {
     const seeded = await seedExamplesOnce();
     if (seeded.length) console.log(`Seeded example plugins: ${seeded.join(", ")}`);

@@ -18,6 +18,7 @@ export function SiteHeader() {
           <nav aria-label="Main" className="flex flex-col gap-1 whitespace-nowrap text-sm md:flex-row md:items-center">
             <NavLink href="/">Catalog</NavLink>
             <NavLink href="/runs">Runs</NavLink>
+            <NavLink href="/compute">Compute</NavLink>
             <NavLink href="/publish">Publish</NavLink>
           </nav>
           <div className="border-t border-zinc-200 px-1 pt-3 md:ml-auto md:border-0 md:px-0 md:pt-0 dark:border-zinc-800">

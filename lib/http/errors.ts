@@ -31,6 +31,9 @@ const STATUS = {
   env_build_failed: 422,
   config_missing: 422,
   archive_invalid: 422,
+  // A launch names a backend this hub has not been given (Ray without RAY_ADDRESS); params too large for it.
+  backend_unavailable: 422,
+  params_too_large: 413,
   internal: 500,
   bad_gateway: 502,
   unavailable: 503,

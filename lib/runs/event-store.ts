@@ -22,6 +22,8 @@ export type RunChanges = Partial<{
   node: string | null;
   serve_port: number | null;
   cancel_requested: boolean;
+  backend_log_offset: number;
+  unreachable_since: Date | null;
 }>;
 const JSON_COLUMNS = new Set(["progress", "metrics", "result"]);
 

@@ -10,6 +10,7 @@ import { enqueueRunSql } from "./queue";
 import type { LaunchRun, RunDto } from "./schemas";
 import { RUN_INCLUDE, toRunDto } from "./serialize";
 import { checkLaunchParams } from "./check-launch-params";
+import { defaultBackend, rayConfig } from "@/lib/compute/ray/ray-config";
 
 export type Launcher = { userId: string; idempotencyKey?: string };
 
@@ -53,6 +54,10 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
     );
   }
   const params = checkLaunchParams(action, input.params);
+  const backend = input.backend ?? defaultBackend();
+  if (backend === "ray" && !rayConfig()) {
+    throw new AppError("backend_unavailable", "This hub has no Ray cluster (RAY_ADDRESS is not set); launch on the local backend.");
+  }
 
   try {
     const run = await db().$transaction(async (tx) => {
@@ -65,7 +70,8 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
           action: input.action,
           method: action.method,
           params: params as Prisma.InputJsonValue,
-          backend: input.backend ?? "local",
+          backend,
+          resources: input.resources ? (input.resources as Prisma.InputJsonValue) : Prisma.DbNull,
           launchedById: launcher.userId,
           idempotencyKey: key,
           requestHash,
@@ -75,7 +81,7 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
         },
         include: RUN_INCLUDE,
       });
-      await tx.$executeRawUnsafe(enqueueRunSql, row.id);
+      await tx.$executeRawUnsafe(enqueueRunSql, row.id, backend);
       return row;
     });
     return { run: toRunDto(run), created: true };

@@ -1,11 +1,20 @@
 import "server-only";
 
-/** The queue's task that executes a run. */
-export const RUN_TASK = "execute_run";
+/**
+ * The queue's task per backend. Each instance's worker takes only the tasks it can carry out: one
+ * without RAY_ADDRESS never takes a Ray run, and Ray hand-overs never wait behind the local
+ * backend's long-running processes for a slot.
+ */
+export const RUN_TASKS = { local: "execute_run", ray: "submit_ray_run" } as const;
+
+const TASK = `(CASE $2::text WHEN 'ray' THEN '${RUN_TASKS.ray}' ELSE '${RUN_TASKS.local}' END)`;
 
 /**
- * Adds a run's queue entry; runs inside the launch's transaction. One attempt: a run that started and
- * died is reconciled (lib/runs/reconcile.ts), never silently started a second time. The job key is the
- * run id, so the entry cannot be added twice.
+ * Adds a run's queue entry (`$1` run id, `$2` its backend); runs inside the launch's transaction. One
+ * attempt: a run that started and died is reconciled (lib/runs/reconcile.ts), never silently started a
+ * second time. The job key is the run id, so the entry cannot be added twice.
  */
-export const enqueueRunSql = `SELECT graphile_worker.add_job('${RUN_TASK}', json_build_object('runId', $1::text), max_attempts => 1, job_key => $1::text)`;
+export const enqueueRunSql = `SELECT graphile_worker.add_job(${TASK}, json_build_object('runId', $1::text), max_attempts => 1, job_key => $1::text)`;
+
+/** The run's queue entry again, `$3` seconds from now (its backend was away); replaces a waiting one with the same key. */
+export const enqueueRunLaterSql = `SELECT graphile_worker.add_job(${TASK}, json_build_object('runId', $1::text), max_attempts => 1, job_key => $1::text, run_at => now() + make_interval(secs => $3::int))`;

@@ -45,11 +45,11 @@ export async function reconcileRuns(): Promise<number> {
  * instance was alive after all, only one of the two executions can move the run out of `queued`.
  */
 async function requeueLost(): Promise<number> {
-  const { rows } = await pool().query<{ id: string }>(`
-    SELECT r.id FROM runs r
+  const { rows } = await pool().query<{ id: string; backend: string }>(`
+    SELECT r.id, r.backend FROM runs r
     WHERE r.status = 'queued' AND r.created_at < now() - interval '2 minutes'
       AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.key = r.id::text AND j.is_available)`);
-  for (const { id } of rows) await pool().query(enqueueRunSql, [id]);
+  for (const { id, backend } of rows) await pool().query(enqueueRunSql, [id, backend]);
   if (rows.length) console.log(`Put ${rows.length} run(s) back on the queue (their worker was gone).`);
   return rows.length;
 }

@@ -9,10 +9,22 @@ export const TERMINAL_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "
 export const ACTIVE_STATUSES: readonly RunStatus[] = ["queued", "starting", "running"];
 export const isTerminal = (status: string): boolean => (TERMINAL_STATUSES as readonly string[]).includes(status);
 
-export const BACKENDS = ["local"] as const;
+export const BACKENDS = ["local", "ray"] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 export const runIdParam = z.object({ id: z.uuid() });
+
+export const resourcesSchema = z.strictObject({
+  cpus: z.number().min(0).max(1024).optional(),
+  gpus: z.number().min(0).max(256).optional(),
+  memoryMb: z
+    .number()
+    .int()
+    .min(1)
+    .max(16 * 1024 * 1024)
+    .optional(),
+});
+export type RunResources = z.infer<typeof resourcesSchema>;
 
 export const launchRunSchema = z.object({
   plugin: codeParam,
@@ -21,6 +33,8 @@ export const launchRunSchema = z.object({
   action: z.string().min(1).max(100),
   params: z.record(z.string(), z.unknown()).default({}),
   backend: z.enum(BACKENDS).optional(),
+  /** What the run may use on the cluster (Ray: the entrypoint's CPUs, GPUs and memory; the local backend ignores them). */
+  resources: resourcesSchema.optional(),
   /** Wall-clock limit for this run; the hub's RUN_TIMEOUT_SECONDS when absent. */
   timeoutSeconds: z
     .number()
@@ -61,6 +75,7 @@ export const runSchema = z.object({
   exitCode: z.number().int().nullable(),
   launchedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   backend: z.enum(BACKENDS),
+  resources: resourcesSchema.nullable(),
   /** For a running `serve` action: where the hub proxies it. */
   serveUrl: z.string().nullable(),
   timeoutSeconds: z.number().int(),

@@ -4,7 +4,7 @@ import type { RunDto } from "./schemas";
 
 type RunRow = Run & { launchedBy: { id: string; name: string } | null };
 
-/** Where the hub proxies a local serve action (relative to the hub's origin). */
+/** Where the hub proxies a serve action (relative to the hub's origin). */
 export const servePath = (runId: string) => `/serve/${runId}/`;
 
 export function toRunDto(run: RunRow): RunDto {
@@ -23,7 +23,9 @@ export function toRunDto(run: RunRow): RunDto {
     exitCode: run.exitCode,
     launchedBy: run.launchedBy ? { id: run.launchedBy.id, name: run.launchedBy.name } : null,
     backend: run.backend as RunDto["backend"],
-    serveUrl: run.method === "serve" && run.servePort !== null && run.status === "running" ? servePath(run.id) : null,
+    resources: (run.resources as RunDto["resources"]) ?? null,
+    // A local deployment is reachable once its port is known; a Ray one once Serve runs it.
+    serveUrl: run.method === "serve" && run.status === "running" && (run.servePort !== null || run.backend === "ray") ? servePath(run.id) : null,
     timeoutSeconds: run.timeoutSeconds,
     lastEventId: run.lastSeq,
     createdAt: run.createdAt.toISOString(),

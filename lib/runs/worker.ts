@@ -5,48 +5,55 @@ import { databaseUrl, env } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
 import { onShutdown } from "@/lib/shutdown";
 import { executeLocalRun } from "@/lib/compute/local-backend/execute";
-import { RUN_TASK } from "./queue";
+import { submitRayRun } from "@/lib/compute/ray/submit-run";
+import { rayConfig } from "@/lib/compute/ray/ray-config";
+import { RUN_TASKS } from "./queue";
 import { hubLog, transition } from "./transitions";
 
-const holder = processSingleton("run-worker", () => ({ runner: undefined as Runner | undefined, pool: undefined as pg.Pool | undefined }));
+const holder = processSingleton("run-worker", () => ({ runners: [] as Runner[], pool: undefined as pg.Pool | undefined }));
 
-const workerPool = () => (holder.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, application_name: "synapse-hub run worker" }));
+const workerPool = () => (holder.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 6, application_name: "synapse-hub run worker" }));
 
 /** The queue's tables and functions; before any launch can add a job (runs at start-up, idempotent). */
 export async function migrateQueue(): Promise<void> {
   await runMigrations({ pgPool: workerPool(), logger: quietLogger });
 }
 
+/** How many Ray hand-overs one instance makes at once (each lasts one submit, not the run). */
+const RAY_CONCURRENCY = 4;
+
 /**
- * This instance's worker: takes launched runs off the Postgres queue and executes them, at most
- * LOCAL_CONCURRENCY at once (a job holds its slot until its process ends; others wait `queued`).
+ * This instance's workers: one takes local runs off the Postgres queue and executes them, at most
+ * LOCAL_CONCURRENCY at once (a run holds its slot until its process ends; others wait `queued`); with
+ * a Ray cluster, another hands Ray runs over to it. Each takes only its own task from the queue.
  */
 export async function startRunWorker(): Promise<void> {
-  if (holder.runner || !env().RUN_WORKER) return;
+  if (holder.runners.length || !env().RUN_WORKER) return;
   onShutdown("run worker", async () => {
-    await holder.runner?.stop(); // take no new runs; the ones running are stopped by their backend
+    await Promise.all(holder.runners.map((runner) => runner.stop())); // take no new runs; the ones running are stopped by their backend
   });
-  holder.runner = await run({
-    pgPool: workerPool(),
-    concurrency: env().LOCAL_CONCURRENCY,
-    noHandleSignals: true,
-    pollInterval: 1000,
-    logger: quietLogger,
-    taskList: {
-      // (each run's task holds its slot until the run ends)
-      [RUN_TASK]: async (payload) => {
-        const { runId } = payload as { runId: string };
-        try {
-          await executeLocalRun(runId);
-        } catch (error) {
-          // Whatever went wrong, the run must not stay queued or starting: its job has one attempt.
-          console.error(`run ${runId} could not be executed:`, error);
-          const message = `The hub could not execute the run: ${error instanceof Error ? error.message : String(error)}`;
-          await transition(runId, "failed", { events: [hubLog(message, "error")], outcome: { error: message } }).catch(() => {});
-        }
-      },
-    },
-  });
+  const start = (task: string, concurrency: number, execute: (runId: string) => Promise<void>) =>
+    run({
+      pgPool: workerPool(),
+      concurrency,
+      noHandleSignals: true,
+      pollInterval: 1000,
+      logger: quietLogger,
+      taskList: { [task]: async (payload) => runOrFail((payload as { runId: string }).runId, execute) },
+    });
+  holder.runners.push(await start(RUN_TASKS.local, env().LOCAL_CONCURRENCY, executeLocalRun));
+  if (rayConfig()) holder.runners.push(await start(RUN_TASKS.ray, RAY_CONCURRENCY, submitRayRun));
+}
+
+async function runOrFail(runId: string, execute: (runId: string) => Promise<void>): Promise<void> {
+  try {
+    await execute(runId);
+  } catch (error) {
+    // Whatever went wrong, the run must not stay queued or starting: its job has one attempt.
+    console.error(`run ${runId} could not be executed:`, error);
+    const message = `The hub could not execute the run: ${error instanceof Error ? error.message : String(error)}`;
+    await transition(runId, "failed", { events: [hubLog(message, "error")], outcome: { error: message } }).catch(() => {});
+  }
 }
 
 // graphile-worker logs every job at info level; the run's own events say what happened.

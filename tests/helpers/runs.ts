@@ -47,34 +47,35 @@ export async function publishFiles(code: string, files: Record<string, string>):
   return code;
 }
 
-export async function launch(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${hubUrl()}/api/v1/runs`, {
+/** `base`: the hub instance to ask (the suite's hub unless named); every instance shares one database. */
+export async function launch(body: Record<string, unknown>, headers: Record<string, string> = {}, base = hubUrl()): Promise<Response> {
+  return fetch(`${base}/api/v1/runs`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": randomUUID(), ...authHeaders(), ...headers },
     body: JSON.stringify(body),
   });
 }
 
-export async function launchOk(body: Record<string, unknown>): Promise<RunDto> {
-  const response = await launch(body);
+export async function launchOk(body: Record<string, unknown>, base = hubUrl()): Promise<RunDto> {
+  const response = await launch(body, {}, base);
   expect(response.status, await response.clone().text()).toBe(201);
   return response.json();
 }
 
-export async function getRun(id: string): Promise<RunDto> {
-  const response = await fetch(`${hubUrl()}/api/v1/runs/${id}`, { headers: authHeaders() });
+export async function getRun(id: string, base = hubUrl()): Promise<RunDto> {
+  const response = await fetch(`${base}/api/v1/runs/${id}`, { headers: authHeaders() });
   expect(response.status).toBe(200);
   return response.json();
 }
 
 /** Polls the run until `done` holds (by default: it ended); fails with the run's state on timeout. */
-export async function waitForRun(id: string, done: (run: RunDto) => boolean = isOver, timeoutMs = 90_000): Promise<RunDto> {
+export async function waitForRun(id: string, done: (run: RunDto) => boolean = isOver, timeoutMs = 90_000, base = hubUrl()): Promise<RunDto> {
   const deadline = Date.now() + timeoutMs;
-  let run = await getRun(id);
+  let run = await getRun(id, base);
   while (!done(run)) {
     if (Date.now() > deadline) throw new Error(`run ${id} did not get there in ${timeoutMs} ms; it is ${JSON.stringify(run)}`);
     await new Promise((r) => setTimeout(r, 150));
-    run = await getRun(id);
+    run = await getRun(id, base);
   }
   return run;
 }

@@ -12,24 +12,31 @@ import { newIdempotencyKey } from "./idempotency-key";
 import { JsonParamsEditor, parseJsonParams } from "./json-params-editor";
 import { launchRun } from "./launch-request";
 import { LaunchProblem, type Failure } from "./launch-problem";
+import { ComputeChoice, type ComputeValue } from "./compute-choice";
+import type { BackendName } from "@/lib/runs/schemas";
 
-type Props = { plugin: string; version: string; action: string; fields: FormField[] };
+type Props = { plugin: string; version: string; action: string; fields: FormField[]; backends: readonly BackendName[]; defaultBackend: BackendName };
 
 /** The launch form: checked in the browser with the server's own rules, then one POST per click. */
-export function LaunchForm({ plugin, version, action, fields }: Props) {
+export function LaunchForm({ plugin, version, action, fields, backends, defaultBackend }: Props) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [params, setParams] = useState<Record<string, unknown>>(() => defaultParams(fields));
   const [json, setJson] = useState("{\n  \n}");
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [compute, setCompute] = useState<ComputeValue>({ backend: defaultBackend, resources: {} });
   // One key per launch attempt, made when the form opens: a double click, or a retry after a lost
   // answer or a server error, is then the same run. A refusal (4xx) made no run: the next attempt,
   // likely with other params, gets a new key (the same key with another body would be refused).
   const [key, setKey] = useState(newIdempotencyKey);
 
   const launch = useMutation({
-    mutationFn: (checked: Record<string, unknown>) => launchRun({ plugin, version, action, params: checked }, key),
+    mutationFn: (checked: Record<string, unknown>) =>
+      launchRun(
+        { plugin, version, action, params: checked, backend: compute.backend, ...(compute.backend === "ray" ? { resources: compute.resources } : {}) },
+        key,
+      ),
     onSuccess: (run) => router.push(`/runs/${encodeURIComponent(run.id)}`),
     onError: (error) => {
       if (!(error instanceof ApiError)) return setFailure({ status: 0, message: "The hub could not be reached. Check your connection and try again." });
@@ -93,6 +100,7 @@ export function LaunchForm({ plugin, version, action, fields }: Props) {
           <JsonParamsEditor value={json} error={byPath["(root)"]} onChange={setJson} />
         )}
       </div>
+      <ComputeChoice backends={backends} value={compute} errors={byPath} onChange={setCompute} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={busy} aria-busy={busy}>
           {busy ? "Launching…" : "Run"}

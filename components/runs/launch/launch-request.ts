@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/api/api-error";
+import type { BackendName, RunResources } from "@/lib/runs/schemas";
 
-export type LaunchBody = { plugin: string; version: string; action: string; params: Record<string, unknown> };
+export type LaunchBody = { plugin: string; version: string; action: string; params: Record<string, unknown>; backend?: BackendName; resources?: RunResources };
 
 const launchedSchema = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String), status: z.string() });
 

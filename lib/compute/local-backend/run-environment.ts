@@ -63,7 +63,7 @@ export async function runCommand(prepared: Prepared, spec: RunSpec, runDir: stri
   return { ...command, cwd: work, env };
 }
 
-const isFunctionEntrypoint = (entrypoint: string) => /^[a-z_]/.test(entrypoint.split(/[.:]/).at(-1) ?? "");
+export const isFunctionEntrypoint = (entrypoint: string) => /^[a-z_]/.test(entrypoint.split(/[.:]/).at(-1) ?? "");
 
 async function linkFolder(source: string, target: string): Promise<void> {
   await mkdir(target, { recursive: true });

@@ -31,12 +31,12 @@ const MAX_PARAMS_IN_ENV = 64 * 1024;
 export async function jobEnvironment(input: JobEnvironmentInput): Promise<Record<string, string>> {
   await mkdir(input.runDir, { recursive: true });
   const venv = path.dirname(path.dirname(input.python));
-  const params = JSON.stringify(input.params ?? {});
+  const inline = paramsInEnv(input.params);
   const paramsVars: Record<string, string> = {};
-  if (Buffer.byteLength(params) <= MAX_PARAMS_IN_ENV) paramsVars.SYNAPSE_ACTION_PARAMS = params;
+  if (inline !== null) paramsVars.SYNAPSE_ACTION_PARAMS = inline;
   else {
     const file = path.join(input.runDir, "params.json");
-    await writeFile(file, params);
+    await writeFile(file, JSON.stringify(input.params ?? {}));
     paramsVars.SYNAPSE_ACTION_PARAMS_FILE = file;
   }
   return {
@@ -47,6 +47,14 @@ export async function jobEnvironment(input: JobEnvironmentInput): Promise<Record
     LANG: "C.UTF-8",
     // Piped stdout is block-buffered by Python: without this, prints arrive in 8 KiB lumps, late.
     PYTHONUNBUFFERED: "1",
+    ...synapseVariables(input),
+    ...paramsVars,
+  };
+}
+
+/** The job protocol's variables (DESIGN §3) that every backend hands a run, params aside. */
+export function synapseVariables(input: Pick<JobEnvironmentInput, "hubUrl" | "token" | "jobId" | "entrypoint">): Record<string, string> {
+  return {
     SYNAPSE_HOST: input.hubUrl,
     SYNAPSE_PLUGIN_RUN_HOST: input.hubUrl,
     SYNAPSE_ACCESS_TOKEN: input.token,
@@ -54,8 +62,13 @@ export async function jobEnvironment(input: JobEnvironmentInput): Promise<Record
     SYNAPSE_JOB_ID: input.jobId,
     // The SDK's runner splits on the last "." only, so `pkg.module:Name` must become `pkg.module.Name`.
     SYNAPSE_ACTION_ENTRYPOINT: input.entrypoint.replace(":", "."),
-    ...paramsVars,
   };
+}
+
+/** Params as one environment string, or null when they are too large for one (Linux's MAX_ARG_STRLEN). */
+export function paramsInEnv(params: unknown): string | null {
+  const text = JSON.stringify(params ?? {});
+  return Buffer.byteLength(text) <= MAX_PARAMS_IN_ENV ? text : null;
 }
 
 /** How the real SDK's runner is started; its cwd must be the extracted version folder (it imports from there). */

@@ -1,11 +1,14 @@
 import "server-only";
 import http, { type IncomingMessage } from "node:http";
+import https from "node:https";
 import { Readable } from "node:stream";
 import { requireReader } from "@/lib/auth/require-reader";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { problemResponse, toProblem } from "@/lib/http/problem";
 import { instanceId } from "@/lib/runs/instance";
+import { appName } from "@/lib/compute/ray/serve-apps";
+import { rayConfig } from "@/lib/compute/ray/ray-config";
 
 // Request headers that belong to the hub, never to a plugin's server: a plugin must not see its
 // viewers' sessions or tokens.
@@ -74,10 +77,9 @@ export async function serveOrExplain(req: Request, runId: string, path: string[]
  */
 export async function proxyServe(req: Request, runId: string, path: string[]): Promise<Response> {
   await requireReader(req);
-  const run = await db().run.findUnique({ where: { id: runId }, select: { method: true, status: true, servePort: true, node: true } });
+  const run = await db().run.findUnique({ where: { id: runId }, select: { method: true, status: true, servePort: true, node: true, backend: true } });
   if (!run || run.method !== "serve") throw new AppError("not_found", "No such deployment.");
-  if (run.status !== "running" || run.servePort === null) throw new AppError("unavailable", `The deployment is not serving (it is ${run.status}).`);
-  if (run.node !== instanceId()) throw new AppError("bad_gateway", "The deployment runs on another hub instance; reach it through that one.");
+  const upstreamBase = upstreamOf(runId, run);
   if (req.method === "OPTIONS") {
     return new Response(null, {
       status: 204,
@@ -90,7 +92,7 @@ export async function proxyServe(req: Request, runId: string, path: string[]): P
     });
   }
   const url = new URL(req.url);
-  const target = `http://127.0.0.1:${run.servePort}/${path.map(encodeURIComponent).join("/")}${url.search}`;
+  const target = `${upstreamBase}/${path.map(encodeURIComponent).join("/")}${url.search}`;
   const headers = new Headers(req.headers);
   for (const name of HOP) headers.delete(name);
   headers.set("x-forwarded-prefix", `/serve/${runId}`);
@@ -117,13 +119,30 @@ export async function proxyServe(req: Request, runId: string, path: string[]): P
 }
 
 /**
+ * Where a running deployment answers: a local one on its port (on the instance that runs it), a Ray
+ * one behind the cluster's Serve proxy under its application's prefix (from any instance).
+ */
+function upstreamOf(runId: string, run: { status: string; servePort: number | null; node: string | null; backend: string }): string {
+  if (run.status !== "running" || (run.backend !== "ray" && run.servePort === null)) {
+    throw new AppError("unavailable", `The deployment is not serving (it is ${run.status}).`);
+  }
+  if (run.backend === "ray") {
+    const ray = rayConfig();
+    if (!ray) throw new AppError("bad_gateway", "The deployment runs on Ray, but this hub instance has no RAY_ADDRESS.");
+    return `${ray.serveUrl}/${appName(runId)}`;
+  }
+  if (run.node !== instanceId()) throw new AppError("bad_gateway", "The deployment runs on another hub instance; reach it through that one.");
+  return `http://127.0.0.1:${run.servePort}`;
+}
+
+/**
  * One request to the deployment on a connection of its own, closed after the answer. A kept-alive
  * connection (fetch's pool) stalled the second request to a plugin's simple Python server: the
  * answer's body never ended (seen in an e2e trace).
  */
 function forward(target: string, method: string, headers: Headers, body: ReadableStream<Uint8Array> | null): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const outgoing = http.request(target, { method, headers: Object.fromEntries(headers), agent: false }, resolve);
+    const outgoing = (target.startsWith("https:") ? https : http).request(target, { method, headers: Object.fromEntries(headers), agent: false }, resolve);
     outgoing.on("error", reject);
     if (body) Readable.fromWeb(body as import("node:stream/web").ReadableStream).pipe(outgoing);
     else outgoing.end();

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/http/errors";
 import { getPluginOrThrow, getVersionOrThrow } from "@/lib/registry/get-plugin";
 import { codeParam } from "@/lib/registry/schemas";
 import { actionFormFields } from "@/lib/runs/formkit";
+import { defaultBackend, rayConfig } from "@/lib/compute/ray/ray-config";
 
 export const dynamic = "force-dynamic";
 
@@ -49,7 +50,14 @@ export default async function LaunchPage(props: Props) {
     <div className="mx-auto max-w-3xl space-y-6">
       <LaunchHeader plugin={plugin} selected={selected} action={action ?? { name: (await props.params).action }} versions={versions} />
       {action ? (
-        <LaunchForm plugin={plugin.code} version={selected.version} action={action.name} fields={fields} />
+        <LaunchForm
+          plugin={plugin.code}
+          version={selected.version}
+          action={action.name}
+          fields={fields}
+          backends={rayConfig() ? ["local", "ray"] : ["local"]}
+          defaultBackend={defaultBackend()}
+        />
       ) : (
         <p
           role="alert"
