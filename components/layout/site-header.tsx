@@ -12,7 +12,8 @@ export function SiteHeader() {
           <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-brand-600 text-sm text-white">
             S
           </span>
-          synapse-hub
+          {/* Only the mark between md and lg: the inline links need the room there. */}
+          <span className="md:sr-only lg:not-sr-only">synapse-hub</span>
         </Link>
         <HeaderMenu>
           <nav aria-label="Main" className="flex flex-col gap-1 whitespace-nowrap text-sm md:flex-row md:items-center">

@@ -24,6 +24,9 @@ export async function startSiblingHub(options: SiblingOptions = {}): Promise<Hub
       NODE_ENV: options.dev ? "development" : "production",
       BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
       SEED_EXAMPLES: "false",
+      // The test process knows the suite's Ray head; a sibling uses it only when a test says so.
+      RAY_ADDRESS: undefined,
+      RAY_SERVE_URL: undefined,
       ...options.env,
     },
   });

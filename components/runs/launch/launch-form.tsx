@@ -32,11 +32,7 @@ export function LaunchForm({ plugin, version, action, fields, backends, defaultB
   const [key, setKey] = useState(newIdempotencyKey);
 
   const launch = useMutation({
-    mutationFn: (checked: Record<string, unknown>) =>
-      launchRun(
-        { plugin, version, action, params: checked, backend: compute.backend, ...(compute.backend === "ray" ? { resources: compute.resources } : {}) },
-        key,
-      ),
+    mutationFn: (checked: Record<string, unknown>) => launchRun({ plugin, version, action, params: checked, ...computeBody(backends, compute) }, key),
     onSuccess: (run) => router.push(`/runs/${encodeURIComponent(run.id)}`),
     onError: (error) => {
       if (!(error instanceof ApiError)) return setFailure({ status: 0, message: "The hub could not be reached. Check your connection and try again." });
@@ -115,4 +111,10 @@ export function LaunchForm({ plugin, version, action, fields, backends, defaultB
       </div>
     </form>
   );
+}
+
+/** The backend is named only when the person had a choice (otherwise the hub's default applies). */
+function computeBody(backends: readonly BackendName[], compute: ComputeValue) {
+  if (backends.length < 2) return {};
+  return { backend: compute.backend, ...(compute.backend === "ray" ? { resources: compute.resources } : {}) };
 }

@@ -50,9 +50,14 @@ export function runtimeEnvFor(input: RaySpecInput, extraVars: Record<string, str
   const runtimeEnv: Record<string, unknown> = { working_dir: input.packageUri, env_vars: envVars };
   const { packages, options } = parseRequirements(input.requirementsText);
   if (packages.length > 0) {
-    const installOptions = [...(input.config.package_manager_options ?? []), ...options];
-    if (input.config.package_manager === "uv") runtimeEnv.uv = { packages, uv_pip_install_options: installOptions };
-    else runtimeEnv.pip = { packages, pip_install_options: installOptions };
+    const configured = input.config.package_manager_options ?? [];
+    if (input.config.package_manager === "uv") {
+      runtimeEnv.uv = { packages, uv_pip_install_options: [...configured, ...options.flatMap((line) => line.split(/\s+/))] };
+    } else {
+      // Ray 2.44's pip field takes no install options, but its list becomes a requirements file, where
+      // option lines (`--extra-index-url …`) are allowed.
+      runtimeEnv.pip = [...configured, ...options, ...packages];
+    }
   }
   return runtimeEnv;
 }
@@ -73,7 +78,7 @@ export function jobSubmission(input: RaySpecInput): JobSubmission {
 
 /**
  * requirements.txt as Ray takes it: requirement lines as packages, option lines (`--extra-index-url …`)
- * as install options. Lines that name other files (`-r`, `-c`, `-e`) cannot travel to a cluster and are
+ * apart, whole. Lines that name other files (`-r`, `-c`, `-e`) cannot travel to a cluster and are
  * reported back so the run's log can say so.
  */
 export function parseRequirements(text: string): { packages: string[]; options: string[]; dropped: string[] } {
@@ -84,7 +89,7 @@ export function parseRequirements(text: string): { packages: string[]; options: 
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (!line) continue;
     if (/^(-r|-c|-e|--requirement|--constraint|--editable)\b/.test(line)) dropped.push(line);
-    else if (line.startsWith("-")) options.push(...line.split(/\s+/));
+    else if (line.startsWith("-")) options.push(line);
     else packages.push(line);
   }
   return { packages, options, dropped };
