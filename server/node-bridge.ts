@@ -127,7 +127,8 @@ export async function sendWebResponse(
   pending = read();
   const second = await readNow(pending);
   if (second !== LATER && second.done) {
-    if (!res.hasHeader("content-length")) res.setHeader("content-length", first.value.byteLength);
+    // Headers flushed while the first chunk was awaited cannot gain a length any more.
+    if (!res.headersSent && !res.hasHeader("content-length")) res.setHeader("content-length", first.value.byteLength);
     return void res.end(first.value);
   }
   let chunk: Read = first;

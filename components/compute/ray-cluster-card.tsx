@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes } from "@/lib/format";
 import type { RayCluster } from "@/lib/compute/schemas";
@@ -29,6 +30,7 @@ export function RayClusterCard({ cluster, counts }: { cluster: RayCluster; count
           {counts.active} starting or running, {counts.queued} queued
         </Fact>
       </dl>
+      <RunsLink backend="ray" />
       {cluster.error && (
         <p
           role="alert"
@@ -98,5 +100,14 @@ export function Fact({ term, children }: { term: string; children: React.ReactNo
       <dt className="text-xs text-zinc-500 dark:text-zinc-400">{term}</dt>
       <dd className="truncate">{children}</dd>
     </div>
+  );
+}
+
+/** The runs list filtered to one backend. */
+export function RunsLink({ backend }: { backend: "local" | "ray" }) {
+  return (
+    <Link href={`/runs?backend=${backend}`} className="inline-block text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+      {backend === "ray" ? "Runs on the cluster" : "Runs on this machine"} →
+    </Link>
   );
 }

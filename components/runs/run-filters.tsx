@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { RunFilters as Filters } from "@/lib/runs/client/api";
-import { RUN_STATUSES, type RunStatus } from "@/lib/runs/schemas";
+import { BACKENDS, RUN_STATUSES, type BackendName, type RunStatus } from "@/lib/runs/schemas";
 
 const field = "rounded-lg border border-zinc-300 bg-white px-2.5 py-2 text-sm text-zinc-900 shadow-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
@@ -31,6 +31,21 @@ export function RunFilters({ filters, onChange }: { filters: Filters; onChange: 
         onChange={(plugin) => onChange({ plugin: plugin.toLowerCase() || undefined })}
       />
       <TextFilter label="Action" placeholder="train, export…" value={filters.action ?? ""} onChange={(action) => onChange({ action: action || undefined })} />
+      <label className="flex flex-col gap-1 text-xs text-zinc-600 sm:flex-row sm:items-center sm:gap-2 sm:text-sm dark:text-zinc-400">
+        Backend
+        <select
+          value={filters.backend ?? ""}
+          onChange={(event) => onChange({ backend: (event.target.value || undefined) as BackendName | undefined })}
+          className={field}
+        >
+          <option value="">Any</option>
+          {BACKENDS.map((backend) => (
+            <option key={backend} value={backend}>
+              {BACKEND_LABELS[backend]}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="flex items-center gap-2 self-end pb-2 text-sm text-zinc-700 sm:self-auto sm:pb-0 dark:text-zinc-300">
         <input
           type="checkbox"
@@ -43,6 +58,8 @@ export function RunFilters({ filters, onChange }: { filters: Filters; onChange: 
     </div>
   );
 }
+
+const BACKEND_LABELS: Record<BackendName, string> = { local: "This machine", ray: "Ray" };
 
 /** A text filter that applies 300 ms after typing stops. */
 function TextFilter({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (value: string) => void }) {

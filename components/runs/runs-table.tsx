@@ -51,6 +51,7 @@ function RunRow({ run, now }: { run: RunDto; now: number | null }) {
           </Link>
           <p className="truncate text-xs text-zinc-500">
             v{run.version}
+            {run.backend === "ray" ? " · on Ray" : ""}
             {run.error && run.status === "failed" ? ` · ${run.error}` : ""}
           </p>
           {live && run.progress?.overall != null && (

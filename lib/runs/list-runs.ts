@@ -23,6 +23,7 @@ export async function listRuns(query: RunListQuery, viewerId: string): Promise<R
     action: query.action,
     status: query.status,
     method: query.method,
+    backend: query.backend,
     launchedById: query.who === "me" ? viewerId : query.who,
   };
   if (query.cursor) {

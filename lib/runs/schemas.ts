@@ -93,6 +93,7 @@ export const runListQuerySchema = z.object({
   status: z.enum(RUN_STATUSES).optional(),
   /** `serve` lists deployments. */
   method: z.enum(["job", "task", "serve"]).optional(),
+  backend: z.enum(BACKENDS).optional(),
   /** `me`, or a user id. */
   who: z.string().max(100).optional(),
   cursor: z.string().max(200).optional(),

@@ -12,7 +12,15 @@ import { hubLog, transition } from "./transitions";
 
 const holder = processSingleton("run-worker", () => ({ runners: [] as Runner[], pool: undefined as pg.Pool | undefined }));
 
-const workerPool = () => (holder.pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 6, application_name: "synapse-hub run worker" }));
+const workerPool = () => (holder.pool ??= queuePool());
+
+function queuePool(): pg.Pool {
+  const created = new pg.Pool({ connectionString: databaseUrl(), max: 6, application_name: "synapse-hub run worker" });
+  // An idle connection the server drops (a restart, pg_terminate_backend) errors on the pool: the
+  // pool replaces it; without a listener the error would end the process.
+  created.on("error", (error) => console.error(`run queue: idle database connection lost: ${error.message}`));
+  return created;
+}
 
 /** The queue's tables and functions; before any launch can add a job (runs at start-up, idempotent). */
 export async function migrateQueue(): Promise<void> {

@@ -102,11 +102,10 @@ describe("the Ray backend", () => {
     const job = await rayJob(run.id);
     expect(job?.status).toBe("SUCCEEDED");
     expect(job?.entrypoint).toBe("python -m synapse_hub_runtime");
-    expect(job?.entrypoint_num_cpus).toBe(0.5);
     expect(job?.metadata).toMatchObject({ synapse_hub_run: run.id, plugin: "tiny-classifier", action: "train" });
-    // The version traveled as a Ray package, and the job reported to the instance that submitted it.
+    // The version traveled as a Ray package, and the job reports to the instance that submitted it.
     expect(job?.runtime_env).toMatchObject({ working_dir: expect.stringMatching(/^gcs:\/\/_ray_pkg_[0-9a-f]{32}\.zip$/) });
-    expect((job?.runtime_env as { env_vars: Record<string, string> }).env_vars.SYNAPSE_HOST).toBe(a.url);
+    expect([a.url, b.url]).toContain((job?.runtime_env as { env_vars: Record<string, string> }).env_vars.SYNAPSE_HOST);
     // Each run is submitted exactly once, whichever instance's worker took it.
     expect(logMessages(await allEvents(run.id)).filter((m) => /^(Submitted to Ray|Adopted the Ray job)/.test(m))).toHaveLength(1);
     // The driver's log is merged into the run's.
@@ -121,6 +120,18 @@ describe("the Ray backend", () => {
     expect((await cancel(launched.id)).status).toBe(200); // asked of the suite's hub, which has no Ray: the mark travels through Postgres
     const run = await waitForRun(launched.id, undefined, 60_000);
     expect(run.status).toBe("cancelled");
+    expect((await waitForRayJob(launched.id, ["STOPPED"], 30_000)).status).toBe("STOPPED");
+  });
+
+  it("a run asking for more CPUs than the cluster has waits for them on Ray, and a cancel ends it there", { timeout: 120_000 }, async () => {
+    // Ray reserves the entrypoint's resources before it starts the driver: 1,000 CPUs are never free here.
+    const launched = await launchOk({ plugin: "tiny-classifier", action: "train", backend: "ray", resources: { cpus: 1000 } }, a.url);
+    expect((await waitForRayJob(launched.id, ["PENDING"])).status).toBe("PENDING");
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect((await rayJob(launched.id))?.status).toBe("PENDING");
+    expect((await getRun(launched.id)).status).toBe("starting");
+    expect((await cancel(launched.id, b.url)).status).toBe(200);
+    expect((await waitForRun(launched.id, undefined, 30_000)).status).toBe("cancelled");
     expect((await waitForRayJob(launched.id, ["STOPPED"], 30_000)).status).toBe("STOPPED");
   });
 

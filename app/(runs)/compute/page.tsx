@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Fact, RayClusterCard } from "@/components/compute/ray-cluster-card";
+import { Fact, RayClusterCard, RunsLink } from "@/components/compute/ray-cluster-card";
 import { currentUser } from "@/lib/auth/current-user";
 import { signInFor } from "@/lib/auth/return-path";
 import { computeView } from "@/lib/compute/compute-view";
@@ -17,7 +17,7 @@ export default async function ComputePage() {
         <h1 className="text-2xl font-semibold tracking-tight">Compute</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Where runs go. New runs use <strong>{view.defaultBackend === "ray" ? "the Ray cluster" : "this machine"}</strong> unless their launch picks another
-          backend; each run&apos;s page says which one ran it.
+          backend; the runs list and each run&apos;s page say which one ran it.
         </p>
       </header>
       <section aria-labelledby="local-title" className="space-y-3 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -29,6 +29,7 @@ export default async function ComputePage() {
           <Fact term="Starting or running">{view.runs.local.active}</Fact>
           <Fact term="Queued">{view.runs.local.queued}</Fact>
         </dl>
+        <RunsLink backend="local" />
       </section>
       {view.ray ? (
         <RayClusterCard cluster={view.ray} counts={view.runs.ray} />

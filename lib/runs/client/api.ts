@@ -1,8 +1,8 @@
 // The browser's access to the runs API: query keys and fetchers, shared by the run pages and the home page.
 import { fetchJson } from "@/lib/api/api-error";
-import type { RunDto, RunEventDto, RunList, RunStatus } from "@/lib/runs/schemas";
+import type { BackendName, RunDto, RunEventDto, RunList, RunStatus } from "@/lib/runs/schemas";
 
-export type RunFilters = { status?: RunStatus; plugin?: string; action?: string; mine?: boolean };
+export type RunFilters = { status?: RunStatus; plugin?: string; action?: string; backend?: BackendName; mine?: boolean };
 
 export const runKeys = {
   all: ["runs"] as const,
@@ -19,6 +19,7 @@ export function runListUrl(filters: RunFilters, cursor?: string | null, limit?: 
   if (filters.status) params.set("status", filters.status);
   if (filters.plugin) params.set("plugin", filters.plugin);
   if (filters.action) params.set("action", filters.action);
+  if (filters.backend) params.set("backend", filters.backend);
   if (filters.mine) params.set("who", "me");
   if (cursor) params.set("cursor", cursor);
   if (limit) params.set("limit", String(limit));
