@@ -38,13 +38,14 @@ const rayJobSchema = z.object({
 });
 export type RayJob = z.infer<typeof rayJobSchema>;
 
-async function rayFetch(pathname: string, init?: RequestInit): Promise<Response> {
-  return fetch(`${rayAddress()}${pathname}`, { ...init, signal: AbortSignal.timeout(10_000) });
+/** `address`: another head than the suite's (a test that stops and restarts its own). */
+async function rayFetch(pathname: string, init?: RequestInit, address = rayAddress()): Promise<Response> {
+  return fetch(`${address}${pathname}`, { ...init, signal: AbortSignal.timeout(10_000) });
 }
 
 /** The job Ray knows under this submission id (a hub's run id), or null when Ray has none. */
-export async function rayJob(id: string): Promise<RayJob | null> {
-  const response = await rayFetch(`/api/jobs/${encodeURIComponent(id)}`);
+export async function rayJob(id: string, address?: string): Promise<RayJob | null> {
+  const response = await rayFetch(`/api/jobs/${encodeURIComponent(id)}`, undefined, address);
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`GET /api/jobs/${id} → ${response.status}: ${await response.text()}`);
   return rayJobSchema.parse(await response.json());
@@ -66,11 +67,11 @@ export async function rayJobLogs(id: string): Promise<string | null> {
 }
 
 /** Waits until Ray's job `id` has one of `statuses` (it may not exist yet) and returns it. */
-export async function waitForRayJob(id: string, statuses: readonly RayJobStatus[], timeoutMs = 60_000): Promise<RayJob> {
+export async function waitForRayJob(id: string, statuses: readonly RayJobStatus[], timeoutMs = 60_000, address?: string): Promise<RayJob> {
   const deadline = Date.now() + timeoutMs;
   let last: RayJob | null = null;
   while (Date.now() < deadline) {
-    last = await rayJob(id);
+    last = await rayJob(id, address);
     if (last && statuses.includes(last.status)) return last;
     // A finished job never changes again: fail now with what Ray said instead of timing out.
     if (last && (RAY_TERMINAL as readonly string[]).includes(last.status)) break;

@@ -53,17 +53,17 @@ describe("the Ray backend when the cluster or the hub goes away", () => {
       const done = await waitForRun(queued.id, undefined, 90_000, hub!.url);
       expect(done.status, done.error ?? "").toBe("succeeded");
       expect(done.result).toEqual({ ok: true });
-      expect((await rayJob(queued.id))?.status).toBe("SUCCEEDED");
+      expect((await rayJob(queued.id, head.address))?.status).toBe("SUCCEEDED");
     },
   );
 
   it("a hub restarted after a crash picks up its Ray runs: one that ended meanwhile reads so within 10 s", { timeout: 180_000 }, async () => {
     const code = await publishRunnable({ nap: { body: 'time.sleep(4)\nreturn {"napped": True}' } });
     const run = await launchOk({ plugin: code, action: "nap" }, hub!.url);
-    await waitForRayJob(run.id, ["RUNNING"], 90_000);
+    await waitForRayJob(run.id, ["RUNNING"], 90_000, head.address);
     await hub!.stop("SIGKILL");
     hub = undefined;
-    await waitForRayJob(run.id, ["SUCCEEDED"], 60_000);
+    await waitForRayJob(run.id, ["SUCCEEDED"], 60_000, head.address);
 
     const restarted = await startHub();
     const since = Date.now();
