@@ -1,0 +1,80 @@
+// export, upload and data_validation: each walks made-up records (the place the author plugs a real
+// data source in), reporting progress per record, and export saves its file as an artifact.
+import type { ActionSpec } from "./types";
+
+export const exportAction: ActionSpec = {
+  name: "export",
+  module: "export",
+  className: "ExportAction",
+  method: "job",
+  description: "Export the selected target as a JSON Lines file, saved as the run's artifact.",
+  imports: ["json"],
+  params: [
+    { name: "target", type: "str", default: "ground_truth", label: "What to export", options: ["assignment", "ground_truth", "task"] },
+    { name: "limit", type: "int", default: 20, label: "Maximum records", min: 1, max: 100000, step: 1 },
+  ],
+  body: String.raw`        path = f"{target}.jsonl"
+        with open(path, "w") as f:
+            for n in range(1, limit + 1):
+                # Replace with your records: read them from your data source and convert them here.
+                record = {"id": n, "target": target, "data": {"label": "cat" if n % 2 else "dog"}}
+                f.write(json.dumps(record) + "\n")
+                self.ctx.set_progress(n, limit, "export")
+        self.ctx.save_artifact(path)
+        self.ctx.log("export_data_file", {"name": path, "count": limit})
+        self.ctx.set_metrics({"records": limit}, "export")
+        self.ctx.log_message(f"Exported {limit} {target} records to {path}")
+        return {"files": [path], "count": limit, "target": target}
+`,
+};
+
+export const upload: ActionSpec = {
+  name: "upload",
+  module: "upload",
+  className: "UploadAction",
+  method: "job",
+  description: "Upload files to a collection, one by one, and save a manifest of what was sent.",
+  imports: ["hashlib", "json"],
+  params: [
+    { name: "collection", type: "str", default: "default", label: "Collection", help: "Where the files go." },
+    { name: "files", type: "int", default: 5, label: "Files", min: 1, max: 10000, step: 1 },
+  ],
+  body: String.raw`        manifest, sent = [], 0
+        for n in range(1, files + 1):
+            # Replace with your upload: read a real file and send it to your storage.
+            content = f"file {n} of {collection}\n".encode()
+            manifest.append({"name": f"file-{n:04d}.txt", "size": len(content), "sha256": hashlib.sha256(content).hexdigest()})
+            sent += len(content)
+            self.ctx.set_progress(n, files, "upload")
+        self.ctx.set_metrics({"files": files, "bytes": sent}, "upload")
+        with open("manifest.json", "w") as f:
+            json.dump({"collection": collection, "files": manifest}, f, indent=2)
+        self.ctx.save_artifact("manifest.json")
+        self.ctx.log_message(f"Uploaded {files} files ({sent} bytes) to {collection}")
+        return {"collection": collection, "files": files, "bytes": sent}
+`,
+};
+
+export const validation: ActionSpec = {
+  name: "validation",
+  module: "validation",
+  className: "ValidationAction",
+  method: "task",
+  description: "Check every record against the rules and report what does not pass.",
+  params: [
+    { name: "records", type: "int", default: 50, label: "Records", min: 1, max: 100000, step: 1 },
+    { name: "required_label", type: "bool", default: true, label: "Require a label" },
+  ],
+  body: String.raw`        errors = []
+        for n in range(1, records + 1):
+            # Replace with your records and rules: here every seventh record has no label.
+            record = {"id": n, "label": None if n % 7 == 0 else "cat"}
+            if required_label and not record["label"]:
+                errors.append({"id": n, "field": "label", "message": "is missing"})
+            if n % max(1, records // 10) == 0 or n == records:
+                self.ctx.set_progress(n, records, "validation")
+        self.ctx.set_metrics({"checked": records, "invalid": len(errors)}, "validation")
+        self.ctx.log_message(f"{records - len(errors)} of {records} records pass")
+        return {"valid": not errors, "checked": records, "errors": errors[:100]}
+`,
+};
