@@ -1,6 +1,7 @@
 // The `synapse-hub` command line: publish and fetch plugins from a terminal or CI.
 import { parseArgs } from "node:util";
 import { HubClient } from "./client";
+import { create } from "./commands/create";
 import { download } from "./commands/download";
 import { login } from "./commands/login";
 import { pack, publish } from "./commands/publish";
@@ -19,6 +20,8 @@ Commands:
   versions <code>                                    list a plugin's versions
   download <code>[@version] [-o file]                download and verify an archive
   yank <code>@<version> [--reason <r>] [--undo]      hide a version from "latest" (or restore it)
+  create [--name <n>] [--category <c>] [--code <c>] [--version <v>] [--description <d>] [--runtime hub|sdk] [--out <dir>]
+                                                     start a plugin from its category's template (asks on a terminal)
 
 Options for every command:
   --host <url>    hub to talk to (else SYNAPSE_HUB_HOST, else the saved login)
@@ -39,6 +42,12 @@ const OPTIONS = {
   limit: { type: "string" },
   reason: { type: "string" },
   undo: { type: "boolean" },
+  name: { type: "string" },
+  code: { type: "string" },
+  version: { type: "string" },
+  description: { type: "string" },
+  runtime: { type: "string" },
+  out: { type: "string" },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -69,6 +78,8 @@ export async function main(argv: string[]): Promise<number> {
         return await done(download(await client(), await arg("code[@version]"), values.output, output));
       case "yank":
         return await done(yank(await client(), await arg("code@version"), values, output));
+      case "create":
+        return await done(create(values, output));
       default:
         throw usageError(`Unknown command "${command}". Run synapse-hub --help.`);
     }

@@ -1,8 +1,7 @@
 // README.md of a generated plugin: what each action does, how to run it on a laptop and publish it.
-import { CATEGORY_LABELS } from "@/lib/registry/config/categories";
 import { TEMPLATE_ACTIONS } from "./actions";
 import { entrypointOf } from "./render-config";
-import type { TemplateVariables } from "./schemas";
+import { categoryPhrase, type TemplateVariables } from "./schemas";
 
 export function renderReadme(vars: TemplateVariables): string {
   const actions = TEMPLATE_ACTIONS[vars.category];
@@ -30,7 +29,7 @@ export function renderReadme(vars: TemplateVariables): string {
     "",
     vars.description,
     "",
-    `A ${CATEGORY_LABELS[vars.category].toLowerCase()} plugin (\`${vars.code}\`, version ${vars.version}) on ${sdk ? "the Synapse SDK" : "the hub's own runtime (standard library only)"}. Every action below runs as generated: replace the made-up data in each module with your own.`,
+    `${categoryPhrase(vars.category).replace(/^a/, "A")} (\`${vars.code}\`, version ${vars.version}) on ${sdk ? "the Synapse SDK" : "the hub's own runtime (standard library only)"}. Every action below runs as generated: replace the made-up data in each module with your own.`,
     "",
     "## Actions",
     "",

@@ -2,8 +2,9 @@
 // field is the registry's own config.yaml rule (one schema): a generated config can only fail to
 // validate if a template itself is wrong, which the unit tests rule out for every category.
 import { z } from "zod";
-import { configSchema } from "@/lib/registry/config/config-schema";
-import { slugify } from "@/lib/registry/config/normalize-config";
+import { CATEGORY_LABELS } from "../registry/config/categories";
+import { configSchema } from "../registry/config/config-schema";
+import { slugify } from "../registry/config/normalize-config";
 
 export const TEMPLATE_RUNTIMES = ["hub", "sdk"] as const;
 export type TemplateRuntime = (typeof TEMPLATE_RUNTIMES)[number];
@@ -41,3 +42,12 @@ export const templateVariablesSchema = templateInputSchema.transform((v, ctx) =>
 export type TemplateVariables = z.output<typeof templateVariablesSchema>;
 
 export const DEFAULT_VERSION = "0.1.0";
+
+/** "an export plugin", "a neural net plugin". */
+export function categoryPhrase(category: string): string {
+  const label = (CATEGORY_LABELS as Record<string, string>)[category]?.toLowerCase() ?? category;
+  return `${/^[aeiou]/.test(label) ? "an" : "a"} ${label} plugin`;
+}
+
+/** What `create` and the form use when no description is given. */
+export const defaultDescription = (category: string) => `${categoryPhrase(category).replace(/^a/, "A")}.`;

@@ -1,5 +1,5 @@
 // The default actions of each category's template (DESIGN.md §1 lists the known ones).
-import type { Category } from "@/lib/registry/config/categories";
+import type { Category } from "../../registry/config/categories";
 import { autoLabel, postAnnotation, preAnnotation, run } from "./annotation";
 import { exportAction, upload, validation } from "./data";
 import { inference, test, train } from "./neural-net";
