@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   }
   if (wants("e2e")) {
     await withHub("e2e", async (stack) =>
-      run("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], {
+      run("browser tests (Playwright + Chromium)", bin("playwright"), ["test", ...files.filter((f) => f.startsWith("e2e/"))], {
         HUB_URL: stack.hub.url,
         DATABASE_URL: stack.database.url,
         CHROMIUM_PATH: CHROMIUM,

@@ -9,7 +9,10 @@ const LAYOUT = ["config.yaml", "README.md", "requirements.txt", "pyproject.toml"
 export function TemplatePreview({ category, runtime, folder }: { category: Category; runtime: TemplateRuntime; folder: string }) {
   const actions = TEMPLATE_ACTIONS[category];
   return (
-    <aside aria-label="What you get" className="space-y-4 rounded-xl border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+    <aside
+      aria-label="What you get"
+      className="space-y-4 self-start rounded-xl border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 className="font-semibold">What you get</h2>
         <CategoryBadge category={category} />
