@@ -15,9 +15,13 @@ import { allEvents, launchOk, logMessages, waitForRun } from "@/tests/helpers/ru
 const work = mkdtempSync(path.join(os.tmpdir(), "templates-it-"));
 const token = () => authHeaders().authorization.replace("Bearer ", "");
 
-function cli(...args: string[]) {
+function spawnCli(...args: string[]) {
   const env = { ...process.env, SYNAPSE_HUB_HOST: hubUrl(), SYNAPSE_HUB_TOKEN: token(), SYNAPSE_HUB_CONFIG: path.join(work, "none.json") };
-  const result = spawnSync(process.execPath, [path.resolve("cli/bin.mjs"), ...args], { encoding: "utf8", env, cwd: work });
+  return spawnSync(process.execPath, [path.resolve("cli/bin.mjs"), ...args], { encoding: "utf8", env, cwd: work });
+}
+
+function cli(...args: string[]) {
+  const result = spawnCli(...args);
   expect(result.status, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return JSON.parse(result.stdout);
 }
@@ -87,7 +91,29 @@ describe("plugin templates on the Synapse SDK", () => {
   });
 });
 
+describe("synapse-hub create, refusing", () => {
+  it("a folder that holds anything, values the registry would refuse, and missing flags without a terminal", () => {
+    const folder = path.join(work, uniqueCode("tpl-twice"));
+    cli("create", "--name", "Twice", "--category", "custom", "--out", folder, "--json");
+    const again = spawnCli("create", "--name", "Twice", "--category", "custom", "--out", folder);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("already exists and is not empty");
+    const bad = spawnCli("create", "--name", "Bad", "--category", "robots", "--version", "1.0", "--out", path.join(work, "bad"), "--json");
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).error.details).toEqual([expect.stringMatching(/^--version: /), expect.stringMatching(/^--category: must be one of/)]);
+    const missing = spawnCli("create", "--category", "export");
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("create needs --name");
+  });
+});
+
 describe("the templates API", () => {
+  it("is in the OpenAPI document", async () => {
+    const document = await (await fetch(`${hubUrl()}/api/v1/openapi.json`)).json();
+    expect(document.paths["/api/v1/templates"]).toHaveProperty("get");
+    expect(document.paths["/api/v1/templates/publish"]).toHaveProperty("post");
+  });
+
   const variables = { name: "Api Template", version: "0.2.0", category: "export", description: "From the API." };
 
   it("answers a zip that publishes as is, and refuses bad variables naming each field", async () => {
