@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
-test("New plugin: the form checks its fields, downloads the scaffold as a zip, and publishes it", async ({ page }, testInfo) => {
+test("New plugin: the form checks its fields, downloads the scaffold as a zip, publishes it, and it runs", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   const code = `e2e-new-${Date.now().toString(36)}`;
   await page.goto("/plugins/new");
   await expect(page.getByRole("heading", { level: 1, name: "New plugin" })).toBeVisible();
@@ -14,6 +15,7 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, a
   await expect(page.getByText("is required").first()).toBeVisible();
   await expect(page.getByText('must be a semantic version such as "1.2.3"')).toBeVisible();
   await expect(page).toHaveURL(/\/plugins\/new$/);
+  await page.screenshot({ path: testInfo.outputPath("new-plugin-errors.png"), fullPage: true });
 
   await page.getByLabel("Name").fill("E2E Exporter");
   await page.getByLabel("Code").fill(code);
@@ -45,4 +47,12 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, a
   await expect(page.getByRole("heading", { level: 1, name: "E2E Exporter" })).toBeVisible();
   await page.getByRole("tab", { name: /Actions/ }).click();
   await expect(page.getByRole("tabpanel").getByText("plugin.export.ExportAction")).toBeVisible();
+
+  // It runs as generated: its form comes from the template's params, and the export saves its file.
+  await page.getByRole("link", { name: "Run export" }).click();
+  await expect(page.getByLabel("What to export").locator("option:checked")).toHaveText("ground_truth");
+  await page.getByRole("button", { name: "Run" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("run-status")).toHaveText("succeeded", { timeout: 120_000 });
+  await expect(page.getByText("ground_truth.jsonl").first()).toBeVisible();
 });

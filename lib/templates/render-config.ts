@@ -12,7 +12,7 @@ export function entrypointOf(action: ActionSpec): string {
 function formkit(param: ParamSpec): Record<string, unknown> {
   const kind = param.options ? "select" : param.type === "bool" ? "checkbox" : param.type === "str" ? "text" : "number";
   const node: Record<string, unknown> = { $formkit: kind, name: param.name, label: param.label, value: param.default };
-  for (const key of ["min", "max", "step", "help", "options"] as const) if (param[key] !== undefined) node[key] = param[key];
+  for (const key of ["min", "max", "step", "help", "required", "options"] as const) if (param[key] !== undefined) node[key] = param[key];
   return node;
 }
 

@@ -10,7 +10,7 @@ export const exportAction: ActionSpec = {
   description: "Export the selected target as a JSON Lines file, saved as the run's artifact.",
   imports: ["json"],
   params: [
-    { name: "target", type: "str", default: "ground_truth", label: "What to export", options: ["assignment", "ground_truth", "task"] },
+    { name: "target", type: "str", default: "ground_truth", label: "What to export", required: true, options: ["assignment", "ground_truth", "task"] },
     { name: "limit", type: "int", default: 20, label: "Maximum records", min: 1, max: 100000, step: 1 },
   ],
   body: String.raw`        path = f"{target}.jsonl"

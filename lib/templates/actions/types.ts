@@ -10,6 +10,8 @@ export type ParamSpec = {
   min?: number;
   max?: number;
   step?: number;
+  /** The form refuses an empty value. */
+  required?: boolean;
   /** A select: the allowed values (the default must be one of them). */
   options?: string[];
 };
