@@ -15,6 +15,7 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, p
   await expect(page.getByText("is required").first()).toBeVisible();
   await expect(page.getByText('must be a semantic version such as "1.2.3"')).toBeVisible();
   await expect(page).toHaveURL(/\/plugins\/new$/);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: testInfo.outputPath("new-plugin-errors.png"), fullPage: true });
 
   await page.getByLabel("Name").fill("E2E Exporter");
@@ -55,4 +56,17 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, p
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("run-status")).toHaveText("succeeded", { timeout: 120_000 });
   await expect(page.getByText("ground_truth.jsonl").first()).toBeVisible();
+});
+
+test("a visitor may download a scaffold but is asked to sign in to publish", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, storageState: undefined });
+  const page = await context.newPage();
+  await page.goto("/plugins/new");
+  await expect(page.getByRole("button", { name: "Publish now" })).toBeDisabled();
+  await expect(page.getByText("Sign in to publish; anyone can download.")).toBeVisible();
+  await page.getByLabel("Name").fill("Visitor Tool");
+  await page.getByLabel("Description").fill("Downloaded without an account.");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as zip" }).click()]);
+  expect(download.suggestedFilename()).toBe("visitor-tool-0.1.0.zip");
+  await context.close();
 });
