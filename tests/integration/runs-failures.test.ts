@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { authHeaders, hubUrl, signUpMember } from "@/tests/helpers/hub";
 import { allEvents, getRun, launchOk, logMessages, publishRunnable, waitForRun } from "@/tests/helpers/runs";
@@ -70,12 +70,20 @@ describe("cancelling", () => {
       long: { body: "print(os.getpid(), flush=True)\nfor i in range(600):\n    ctx.set_progress(i, 600)\n    time.sleep(0.5)" },
     });
     const launched = await launchOk({ plugin: code, action: "long" });
-    await waitForRun(launched.id, isRunning);
+    // "running" is reported before the action's first line: wait for its pid, so the kill meets a live action.
+    const pid = await vi.waitFor(
+      async () => {
+        const line = logMessages(await allEvents(launched.id)).find((message) => /^\d+$/.test(message));
+        if (!line) throw new Error("no pid logged yet");
+        return Number(line);
+      },
+      { timeout: 60_000, interval: 200 },
+    );
+    expect((await getRun(launched.id)).status).toBe("running");
     const cancel = await fetch(`${hubUrl()}/api/v1/runs/${launched.id}/cancel`, { method: "POST", headers: authHeaders() });
     expect(cancel.status).toBe(200);
     const run = await waitForRun(launched.id, undefined, 20_000);
     expect(run.status).toBe("cancelled");
-    const pid = Number(logMessages(await allEvents(run.id)).find((line) => /^\d+$/.test(line)));
     expect(pid).toBeGreaterThan(1);
     expect(() => process.kill(pid, 0)).toThrow(); // the process is gone
 
