@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PublishClient } from "@/components/publish/publish-client";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
@@ -17,6 +18,13 @@ export default async function PublishPage() {
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           Upload a <code className="font-mono">.zip</code> or <code className="font-mono">.tar.gz</code> with a <code className="font-mono">config.yaml</code>{" "}
           at its root or in its single top-level folder. Versions are immutable: publish a new version to change anything.
+        </p>
+        <p className="mt-2 text-sm">
+          No plugin yet?{" "}
+          <Link href="/plugins/new" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            Start one from a template
+          </Link>
+          , or scaffold it with <code className="font-mono">npx synapse-hub create</code>.
         </p>
       </div>
       {user ? (
