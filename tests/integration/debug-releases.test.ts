@@ -89,6 +89,15 @@ describe("debug releases", () => {
     expect((await publish(zipOf(code, "0.0.9", "R"))).status).toBe(201);
     expect((await api(`/api/v1/plugins/${code}`)).body).toMatchObject({ latestVersion: "0.0.9", versionCount: 1 });
     expect((await api(`/api/v1/plugins?q=${code}`)).body.items.map((p: { code: string }) => p.code)).toEqual([code]);
+    // The Synapse run call with `debug: true` (what `synapse plugin run --mode remote` sends) runs the debug release.
+    const synapseRun = (debug: boolean) =>
+      fetch(`${hubUrl()}/plugins/${code}/run/`, {
+        method: "POST",
+        headers: { ...sdkAuth(), "content-type": "application/json" },
+        body: JSON.stringify({ agent: 1, action: "answer", params: {}, debug }),
+      }).then(async (response) => (await getRun(((await response.json()) as { job_id: string }).job_id)).version);
+    expect(await synapseRun(true)).toBe("0.1.0");
+    expect(await synapseRun(false)).toBe("0.0.9");
 
     // Published again without debug, the same version becomes an ordinary (immutable) release.
     const promoted = await sdkPublish(second, code, "False");

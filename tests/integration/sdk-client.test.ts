@@ -80,4 +80,15 @@ describe("the Synapse SDK's backend client against the hub", () => {
     );
     expect(out).toEqual([404, 404, 404]);
   });
+
+  it("list_agents: the hub as its one agent (what `synapse doctor` checks a token with); a bad token is refused", async () => {
+    const agents = await withSdkClient<{ id: number; name: string }[]>("out = [agent.model_dump() for agent in client.list_agents()]");
+    expect(agents).toEqual([expect.objectContaining({ id: 1, name: "synapse-hub" })]);
+    const refused = await withSdkClient<number>(
+      "from synapse_sdk.exceptions import ClientError\ntry:\n    client.list_agents()\n    out = 200\nexcept ClientError as error:\n    out = error.status_code",
+      {},
+      "shub_not_a_token",
+    );
+    expect(refused).toBe(401);
+  });
 });
