@@ -14,7 +14,8 @@ const USAGE = `Usage: synapse-hub <command> [options]
 
 Commands:
   login --host <url> [--token <t> | --token-stdin]   save the hub's address and your token
-  publish [dir|archive]                              pack a plugin folder (or take an archive) and publish it
+  publish [dir|archive] [--debug]                    pack a plugin folder (or take an archive) and publish it;
+                                                     --debug: a debug release (replaced when republished, never latest)
   pack <dir> [-o file]                               build the archive publish would upload
   plugins [query] [--category <c>] [--limit <n>]     search the catalog
   versions <code>                                    list a plugin's versions
@@ -48,6 +49,7 @@ const OPTIONS = {
   description: { type: "string" },
   runtime: { type: "string" },
   out: { type: "string" },
+  debug: { type: "boolean" },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -67,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       case "login":
         return await done(login(values, output));
       case "publish":
-        return await done(publish(await client(), rest[0] ?? ".", output));
+        return await done(publish(await client(), rest[0] ?? ".", output, { debug: values.debug }));
       case "pack":
         return await done(pack(await arg("dir"), values.output, output));
       case "plugins":

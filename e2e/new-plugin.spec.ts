@@ -10,7 +10,7 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, p
 
   // Nothing leaves the page while a field fails the registry's rules; each says why.
   await page.getByLabel("Version").fill("1.0");
-  await page.getByRole("button", { name: "Publish now" }).click();
+  await page.getByRole("button", { name: "Publish as a debug release" }).click();
   await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("is required").first()).toBeVisible();
   await expect(page.getByText('must be a semantic version such as "1.2.3"')).toBeVisible();
@@ -43,7 +43,7 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, p
   expect(zip.includes(`${code}/config.yaml`)).toBe(true);
   expect(zip.includes(`${code}/plugin/export.py`)).toBe(true);
 
-  await page.getByRole("button", { name: "Publish now" }).click();
+  await page.getByRole("button", { name: "Publish as a debug release" }).click();
   await expect(page).toHaveURL(new RegExp(`/plugins/${code}\\?version=0\\.1\\.0$`));
   await expect(page.getByRole("heading", { level: 1, name: "E2E Exporter" })).toBeVisible();
   await page.getByRole("tab", { name: /Actions/ }).click();
@@ -62,7 +62,7 @@ test("a visitor may download a scaffold but is asked to sign in to publish", asy
   const context = await browser.newContext({ baseURL, storageState: undefined });
   const page = await context.newPage();
   await page.goto("/plugins/new");
-  await expect(page.getByRole("button", { name: "Publish now" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Publish as a debug release" })).toBeDisabled();
   await expect(page.getByText("Sign in to publish; anyone can download.")).toBeVisible();
   await page.getByLabel("Name").fill("Visitor Tool");
   await page.getByLabel("Description").fill("Downloaded without an account.");

@@ -39,3 +39,14 @@ describe("TRUST_PROXY", () => {
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
   });
 });
+
+describe("DEBUG_RELEASE_MAX_AGE", () => {
+  it("reads seconds, or a number with a unit, and defaults to a week", () => {
+    expect(parseEnv({}).DEBUG_RELEASE_MAX_AGE).toBe(7 * 86400);
+    expect(parseEnv({ DEBUG_RELEASE_MAX_AGE: "90" }).DEBUG_RELEASE_MAX_AGE).toBe(90);
+    expect(parseEnv({ DEBUG_RELEASE_MAX_AGE: "12h" }).DEBUG_RELEASE_MAX_AGE).toBe(12 * 3600);
+    expect(parseEnv({ DEBUG_RELEASE_MAX_AGE: "3s" }).DEBUG_RELEASE_MAX_AGE).toBe(3);
+    expect(() => parseEnv({ DEBUG_RELEASE_MAX_AGE: "a week" })).toThrowError(/DEBUG_RELEASE_MAX_AGE="a week": must be a duration/);
+    expect(() => parseEnv({ DEBUG_RELEASE_MAX_AGE: "0d" })).toThrowError(/DEBUG_RELEASE_MAX_AGE/);
+  });
+});

@@ -12,6 +12,14 @@ const positive = (what: string) =>
     .positive(`must be ${what}`);
 const bytes = (fallback: number) => positive("a whole number above 0").default(fallback);
 const millis = (fallback: number) => positive("a number of milliseconds above 0").default(fallback);
+/** A duration in seconds: `604800`, or with a unit, `7d`, `12h`, `30m`, `45s`. */
+const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => /^\s*\d+\s*[smhd]?\s*$/.test(v) && Number.parseInt(v) > 0, "must be a duration above 0 such as 604800, 7d, 12h, 30m or 45s")
+    .transform((v) => Number.parseInt(v) * (UNITS[v.trim().slice(-1)] ?? 1));
 const flag = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no"])
@@ -87,6 +95,10 @@ const fields = z.object({
   COMPUTE_BACKEND: z.enum(["local", "ray"], { error: "must be local or ray" }).optional(),
   /** How long a run waits `queued` for an unreachable Ray cluster before it fails. */
   RAY_UNREACHABLE_TIMEOUT_SECONDS: positive("a number of seconds above 0").default(600),
+  /** Debug releases not republished for this long are removed (runs that used them are kept); in seconds once parsed. */
+  DEBUG_RELEASE_MAX_AGE: duration("7d"),
+  /** How often each instance looks for debug releases past that age (also once at start-up). */
+  DEBUG_RELEASE_SWEEP_SECONDS: positive("a number of seconds above 0").default(3600),
 });
 
 export const envSchema = fields.superRefine((env, ctx) => {

@@ -7,11 +7,13 @@ import { startReconciler } from "./runs/reconcile";
 import { migrateQueue, startRunWorker } from "./runs/worker";
 import { holdInstanceLock } from "./runs/instance";
 import { startRayWatcher } from "./compute/ray/ray-watcher";
+import { startDebugReleaseSweeper } from "./registry/clean-debug-releases";
 
 export async function startup(): Promise<void> {
   const config = env();
   await sweepTemp().catch((error) => console.error("could not sweep temp uploads:", error));
   startOrphanCollector();
+  startDebugReleaseSweeper();
   await migrateQueue();
   await holdInstanceLock();
   startReconciler();

@@ -6,6 +6,7 @@ import { ensureBuild, ensureClient } from "./lib/build";
 import { CHROMIUM, ensureChromium } from "./lib/chromium";
 import { bootstrapAdmin } from "./lib/bootstrap-admin";
 import { ensureRayVenv, startRayHead } from "./lib/ray";
+import { ensureSdkVenv, sdkBin, usesSdk } from "./lib/sdk";
 import { startThrowawayHub, type ThrowawayHub } from "./lib/throwaway-hub";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
@@ -25,6 +26,9 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 
 // Ray costs ~600 MB and a few seconds: start it for the whole suite, or when a named file uses it.
 const needsRay = () => files.length === 0 || files.some((file) => existsSync(file) && /RAY_ADDRESS|helpers\/ray/.test(readFileSync(file, "utf8")));
+
+// The Synapse SDK's virtualenv (~440 MB, ~1 min once): for the whole suite, or when a named file uses it.
+const needsSdk = () => files.length === 0 || files.some((file) => existsSync(file) && usesSdk(readFileSync(file, "utf8")));
 
 /** A fresh hub (embedded Postgres + production server) for one part of the suite. */
 async function withHub(name: string, body: (stack: ThrowawayHub) => Promise<void>): Promise<void> {
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
   if (wants("e2e")) ensureChromium();
   const withRay = wants("integration") && needsRay();
   if (withRay) ensureRayVenv();
+  const sdkPython = wants("integration") && needsSdk() ? ensureSdkVenv() : undefined;
   ensureBuild();
   if (wants("integration")) {
     // A real Ray head for the Ray backend's tests, starting while the hub below starts (Ray takes ~4 s,
@@ -70,6 +75,7 @@ async function main(): Promise<void> {
           HUB_TOKEN: token,
           HUB_ADMIN_COOKIE: cookie,
           ...(ray && { RAY_ADDRESS: ray.address, RAY_SERVE_URL: ray.serveUrl }),
+          ...(sdkPython && { SYNAPSE_SDK_PYTHON: sdkPython, SYNAPSE_SDK_BIN: sdkBin("synapse") }),
         };
         run("integration tests", bin("vitest"), ["run", "--project", "integration", ...files], env);
       });

@@ -17,7 +17,7 @@ export async function plugins(client: HubClient, query: string | undefined, flag
 export async function versions(client: HubClient, code: string, output: Output): Promise<void> {
   const plugin = await client.json<PluginDetail>(`/api/v1/plugins/${encodeURIComponent(code)}`);
   const rows = plugin.versions.map((v) => [
-    v.version + (v.version === plugin.latestVersion ? " (latest)" : ""),
+    v.version + (v.version === plugin.latestVersion ? " (latest)" : "") + (v.debug ? " (debug)" : ""),
     v.createdAt.slice(0, 10),
     String(v.sizeBytes),
     v.sha256.slice(0, 12),

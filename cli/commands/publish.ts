@@ -21,8 +21,8 @@ export async function pack(dir: string, out: string | undefined, output: Output)
   print(output, `Packed ${files.length} files into ${target} (${size} bytes, sha256 ${sha256}).`, { archive: target, files, size, sha256 });
 }
 
-/** `publish [dir|archive]`: packs a plugin folder (or takes an archive) and publishes it. */
-export async function publish(client: HubClient, source: string, output: Output): Promise<void> {
+/** `publish [dir|archive] [--debug]`: packs a plugin folder (or takes an archive) and publishes it. */
+export async function publish(client: HubClient, source: string, output: Output, options: { debug?: boolean } = {}): Promise<void> {
   const info = await stat(source).catch(() => null);
   if (!info) throw new CliError(`${source} does not exist.`, 2);
   let scratch: string | undefined;
@@ -40,11 +40,17 @@ export async function publish(client: HubClient, source: string, output: Output)
     const type = /\.zip$/i.test(archive) ? "application/zip" : "application/gzip";
     if (!code && type === "application/zip") code = await pluginCodeOfZip(archive);
     // Naming the plugin lets the hub refuse a token that may not publish it before the upload starts.
-    const target = code ? `/api/v1/plugins?plugin=${encodeURIComponent(code)}` : "/api/v1/plugins";
+    const query = new URLSearchParams({ ...(code && { plugin: code }), ...(options.debug && { debug: "true" }) });
+    const target = `/api/v1/plugins${query.size ? `?${query}` : ""}`;
     const { body } = await client.upload<PublishResult>(target, archive, type, progressBar("Uploading"));
     const { plugin, version } = body;
     const url = `${client.host}/plugins/${plugin.code}?version=${encodeURIComponent(version.version)}`;
-    const headline = body.created ? `Published ${plugin.code}@${version.version}` : `Already published (identical archive): ${plugin.code}@${version.version}`;
+    const kind = version.debug ? "debug release " : "";
+    const headline = body.replaced
+      ? `Replaced the ${kind}${plugin.code}@${version.version}`
+      : body.created
+        ? `Published ${kind}${plugin.code}@${version.version}`
+        : `Already published (identical archive): ${kind}${plugin.code}@${version.version}`;
     print(output, [`${headline}  sha256 ${version.sha256}`, url], { ...body, url });
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });

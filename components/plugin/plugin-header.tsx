@@ -2,6 +2,7 @@ import { Button } from "@/components/ui/button";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { PluginDetail, VersionDetail } from "@/lib/registry/schemas";
 import { CategoryBadge } from "./category-badge";
+import { DebugBadge } from "./debug-badge";
 import { VersionSelect } from "./version-select";
 
 export function PluginHeader({ plugin, selected }: { plugin: PluginDetail; selected: VersionDetail }) {
@@ -12,6 +13,7 @@ export function PluginHeader({ plugin, selected }: { plugin: PluginDetail; selec
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-2xl font-semibold tracking-tight">{selected.name}</h1>
             <CategoryBadge category={selected.category} />
+            {selected.debug && <DebugBadge />}
           </div>
           <p className="font-mono text-sm text-zinc-500">{plugin.code}</p>
           <p className="max-w-2xl text-zinc-700 dark:text-zinc-300">{selected.description}</p>
@@ -29,6 +31,15 @@ export function PluginHeader({ plugin, selected }: { plugin: PluginDetail; selec
           </p>
         </div>
       </div>
+      {selected.debug && (
+        <p
+          role="status"
+          className="mt-4 rounded-lg border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-900 dark:border-violet-800 dark:bg-violet-950/50 dark:text-violet-200"
+        >
+          Version {selected.version} is a debug release, last replaced {formatDate(selected.updatedAt)}: publishing it again replaces it, it is never offered as
+          the latest version nor listed in the catalog, and it is removed after a while. Its runs stay.
+        </p>
+      )}
       {selected.yanked && (
         <p
           role="status"

@@ -20,6 +20,7 @@ export function VersionSelect({ code, versions, selected, latest }: Props) {
           <option key={v.version} value={v.version}>
             {v.version}
             {v.version === latest ? " (latest)" : ""}
+            {v.debug ? " (debug)" : ""}
             {v.yanked ? " (yanked)" : ""}
           </option>
         ))}

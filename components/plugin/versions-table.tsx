@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { DebugBadge } from "./debug-badge";
 import { yankVersion } from "@/lib/api/registry";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { VersionSummary } from "@/lib/registry/schemas";
@@ -45,11 +46,12 @@ export function VersionsTable({ code, versions, selected, latest, canYank }: Pro
                 {v.version === latest && (
                   <span className="ml-2 rounded-full bg-green-100 px-1.5 py-0.5 text-xs text-green-800 dark:bg-green-950 dark:text-green-300">latest</span>
                 )}
+                {v.debug && <DebugBadge className="ml-2" />}
                 {v.yanked && (
                   <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">yanked</span>
                 )}
               </td>
-              <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">{formatDate(v.createdAt)}</td>
+              <td className="px-4 py-2.5 text-zinc-600 dark:text-zinc-400">{formatDate(v.debug ? v.updatedAt : v.createdAt)}</td>
               <td className="px-4 py-2.5 tabular-nums text-zinc-600 dark:text-zinc-400">
                 {formatBytes(v.sizeBytes)} <span className="text-xs">({v.format})</span>
               </td>
@@ -69,7 +71,7 @@ export function VersionsTable({ code, versions, selected, latest, canYank }: Pro
                   <Button size="sm" variant="secondary" href={v.downloadUrl} download aria-label={`Download ${v.version}`}>
                     Download
                   </Button>
-                  {canYank && (
+                  {canYank && !v.debug && (
                     <Button
                       size="sm"
                       variant={v.yanked ? "ghost" : "danger"}

@@ -1,5 +1,6 @@
 "use client";
 
+import { DebugBadge } from "@/components/plugin/debug-badge";
 import Link from "next/link";
 import { formatDuration, runDuration } from "@/lib/runs/client/format-duration";
 import { useIsClient, useNow } from "@/lib/runs/client/use-now";
@@ -30,7 +31,8 @@ export function RunHeader({ run, status, error }: { run: RunDto; status: RunStat
             <StatusBadge status={status} />
           </div>
           <p className="font-mono text-xs text-zinc-500">
-            v{run.version} · {run.method} · run {run.id}
+            v{run.version}
+            {run.debug && <DebugBadge className="ml-1.5" />} · {run.method} · run {run.id}
           </p>
         </div>
         <RunActions run={run} status={status} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { DebugBadge } from "@/components/plugin/debug-badge";
 import Link from "next/link";
 import { formatRelative } from "@/lib/format";
 import { formatDuration, runDuration } from "@/lib/runs/client/format-duration";
@@ -51,6 +52,7 @@ function RunRow({ run, now }: { run: RunDto; now: number | null }) {
           </Link>
           <p className="truncate text-xs text-zinc-500">
             v{run.version}
+            {run.debug && <DebugBadge className="ml-1" />}
             {run.backend === "ray" ? " · on Ray" : ""}
             {run.error && run.status === "failed" ? ` · ${run.error}` : ""}
           </p>

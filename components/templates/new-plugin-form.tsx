@@ -145,7 +145,7 @@ export function NewPluginForm({ signedIn }: { signedIn: boolean }) {
         {error && <PublishErrors message={error.message} code={error.code} errors={error.errors} />}
         <div className="flex flex-wrap items-center gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <Button type="submit" disabled={!signedIn || publish.isPending} title={signedIn ? undefined : "Sign in to publish"}>
-            {publish.isPending ? "Publishing…" : "Publish now"}
+            {publish.isPending ? "Publishing…" : "Publish as a debug release"}
           </Button>
           <Button variant="secondary" onClick={download}>
             Download as zip

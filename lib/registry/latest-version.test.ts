@@ -25,3 +25,15 @@ describe("latestVersion", () => {
     ]);
   });
 });
+
+describe("latestVersion and debug releases", () => {
+  it("never picks a debug release, even the highest or the only one", () => {
+    expect(
+      latestVersion([
+        { version: "1.0.0", yanked: false },
+        { version: "2.0.0", yanked: false, debug: true },
+      ]),
+    ).toBe("1.0.0");
+    expect(latestVersion([{ version: "0.1.0", yanked: false, debug: true }])).toBeNull();
+  });
+});

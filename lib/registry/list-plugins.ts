@@ -7,6 +7,9 @@ import { AppError } from "@/lib/http/errors";
 import { addCatalogSearch } from "./catalog-search";
 import type { ListQuery, PluginList, PluginSummary } from "./schemas";
 
+/** In the public catalog: plugins with at least one release (version_count leaves debug releases out). */
+export const LISTED = "version_count > 0";
+
 // The page's rows: a PluginSummary (schemas.ts) with ISO timestamps, plus what the cursor needs.
 type Row = PluginSummary & { id: string; key: string };
 const SUMMARY_FIELDS: (keyof PluginSummary)[] = ["code", "name", "category", "description", "latestVersion", "versionCount", "createdAt", "updatedAt"];
@@ -36,6 +39,8 @@ export async function listPluginsJson(query: ListQuery): Promise<string> {
   const search = new SqlConditions();
   const stable = addCatalogSearch(search, query.q);
   const page = new SqlConditions(search.params);
+  // A plugin with only debug releases (version_count counts releases) is not in the public catalog.
+  (query.q ? search : page).add(() => LISTED);
   if (query.category) page.add((p) => `category = ${p(query.category)}`);
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
@@ -83,7 +88,7 @@ export async function listPluginsJson(query: ListQuery): Promise<string> {
 /** Plugins per category in the whole catalog (the chips before any search). */
 async function categoryCounts(): Promise<Record<string, number>> {
   const { rows } = await pool().query<{ category: string; count: number }>(
-    statement("SELECT category, count(*)::int AS count FROM plugins GROUP BY category", [], true),
+    statement(`SELECT category, count(*)::int AS count FROM plugins WHERE ${LISTED} GROUP BY category`, [], true),
   );
   return Object.fromEntries(rows.map((r) => [r.category, r.count]));
 }

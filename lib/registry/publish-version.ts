@@ -17,15 +17,19 @@ import { toActions, toPluginSummary, toVersionSummary } from "./serializers";
 /**
  * Publishes a received archive as a new version, for `publisher` (null: the hub itself, seeding its
  * examples). The first publisher of a code owns it. Versions are immutable: the same bytes again is
- * a no-op (created: false); different bytes for an existing code@version is a 409. The blob is made
- * durable before the row that points at it commits.
+ * a no-op (created: false); different bytes for an existing code@version is a 409. A debug release is
+ * the exception: publishing its code@version again replaces it in place (replaced: true), and a
+ * publish that is not debug turns it into an ordinary release. The blob is made durable before the
+ * row that points at it commits.
  */
 export async function publishVersion(
   temp: TempBlob,
   publisher: Principal | null,
   /** Extra checks against the archive's config (the SDK's form fields); any error refuses the publish. */
   agree?: (config: PluginConfig) => FieldError[],
+  options: { debug?: boolean } = {},
 ): Promise<PublishResult> {
+  const debug = options.debug ?? false;
   let inspected: InspectedArchive;
   try {
     inspected = await inspectArchive(temp.path, temp.size, limitsFromEnv(env()));
@@ -38,7 +42,7 @@ export async function publishVersion(
   }
   const { code, version } = inspected.config;
   const earlier = await findVersion(db(), code, version);
-  if (earlier) {
+  if (earlier && !replaces(earlier, temp.sha256, debug)) {
     await discardTemp(temp);
     return sameOrConflict(earlier, temp.sha256);
   }
@@ -53,25 +57,26 @@ export async function publishVersion(
     const [{ id: pluginId }] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM plugins WHERE code = ${code} FOR UPDATE`;
     if (created.length === 0 && publisher) await checkPublisher(tx, code, publisher);
     const raced = await findVersion(tx, code, version);
-    if (raced) return sameOrConflict(raced, temp.sha256);
-    await tx.pluginVersion.create({
-      data: {
-        pluginId,
-        version,
-        config: inspected.config as unknown as Prisma.InputJsonValue,
-        actions: toActions(inspected.config) as unknown as Prisma.InputJsonValue,
-        configYaml: inspected.configYaml,
-        readme: inspected.readme,
-        sha256: temp.sha256,
-        sizeBytes: BigInt(temp.size),
-        format: inspected.format,
-      },
-    });
+    if (raced && !replaces(raced, temp.sha256, debug)) return sameOrConflict(raced, temp.sha256);
+    const data = {
+      config: inspected.config as unknown as Prisma.InputJsonValue,
+      actions: toActions(inspected.config) as unknown as Prisma.InputJsonValue,
+      configYaml: inspected.configYaml,
+      readme: inspected.readme,
+      sha256: temp.sha256,
+      sizeBytes: BigInt(temp.size),
+      format: inspected.format,
+      debug,
+      updatedAt: new Date(),
+    };
+    // The replaced bytes' blob is left to the orphan collector once nothing points at it.
+    if (raced) await tx.pluginVersion.update({ where: { id: raced.id }, data });
+    else await tx.pluginVersion.create({ data: { ...data, pluginId, version } });
     await refreshPlugin(tx, pluginId);
     const stored = await findVersion(tx, code, version);
-    return { created: true, plugin: toPluginSummary(stored!.plugin), version: toVersionSummary(code, stored!) };
+    return { created: !raced, replaced: Boolean(raced), plugin: toPluginSummary(stored!.plugin), version: toVersionSummary(code, stored!) };
   });
-  if (result.created) forgetCatalog();
+  if (result.created || result.replaced) forgetCatalog();
   return result;
 }
 
@@ -88,6 +93,11 @@ function findVersion(client: Client, code: string, version: string) {
   return client.pluginVersion.findFirst({ where: { version, plugin: { code } }, include: { plugin: true } });
 }
 
+/** Only a debug release gives way: to other bytes, or to the same bytes published as a real release. */
+function replaces(row: { debug: boolean; sha256: string }, sha256: string, debug: boolean): boolean {
+  return row.debug && (row.sha256 !== sha256 || !debug);
+}
+
 function sameOrConflict(row: NonNullable<Awaited<ReturnType<typeof findVersion>>>, sha256: string): PublishResult {
   if (row.sha256 !== sha256) {
     throw new AppError(
@@ -95,5 +105,5 @@ function sameOrConflict(row: NonNullable<Awaited<ReturnType<typeof findVersion>>
       `${row.plugin.code}@${row.version} is already published with different contents; versions are immutable, publish a new version instead.`,
     );
   }
-  return { created: false, plugin: toPluginSummary(row.plugin), version: toVersionSummary(row.plugin.code, row) };
+  return { created: false, replaced: false, plugin: toPluginSummary(row.plugin), version: toVersionSummary(row.plugin.code, row) };
 }

@@ -21,8 +21,13 @@ export async function receiveAndPublish(req: Request, publisher: Principal): Pro
     hint ??= field;
     if (hint) await assertMayPublishCode(publisher, hint);
   });
-  return publishVersion(upload.file, publisher, (config) =>
-    hint && hint !== config.code ? [{ path: "plugin", message: `is "${hint}" but the archive's config.yaml says "${config.code}"` }] : [],
+  // `?debug=true` (or a `debug` form field) publishes a debug release: replaceable, never latest.
+  const debug = [new URL(req.url).searchParams.get("debug"), upload.fields.debug].some((value) => value?.toLowerCase() === "true");
+  return publishVersion(
+    upload.file,
+    publisher,
+    (config) => (hint && hint !== config.code ? [{ path: "plugin", message: `is "${hint}" but the archive's config.yaml says "${config.code}"` }] : []),
+    { debug },
   );
 }
 

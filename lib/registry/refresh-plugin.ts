@@ -10,16 +10,20 @@ import { latestVersion } from "./latest-version";
  * also tells every instance that the catalog changed (delivered when the transaction commits).
  */
 export async function refreshPlugin(tx: Prisma.TransactionClient, pluginId: string): Promise<void> {
-  const versions = await tx.pluginVersion.findMany({ where: { pluginId }, select: { version: true, yanked: true } });
+  const versions = await tx.pluginVersion.findMany({ where: { pluginId }, select: { version: true, yanked: true, debug: true } });
   const latest = latestVersion(versions);
-  const source = latest ? await tx.pluginVersion.findUniqueOrThrow({ where: { pluginId_version: { pluginId, version: latest } } }) : null;
+  // A plugin with only debug releases takes its listing from the newest of them (it stays out of the catalog).
+  const source = latest
+    ? await tx.pluginVersion.findUniqueOrThrow({ where: { pluginId_version: { pluginId, version: latest } } })
+    : await tx.pluginVersion.findFirst({ where: { pluginId, debug: true }, orderBy: { updatedAt: "desc" } });
   const config = source?.config as unknown as PluginConfig | undefined;
   await tx.$executeRawUnsafe(NOTIFY_CATALOG_SQL);
   await tx.plugin.update({
     where: { id: pluginId },
     data: {
       latestVersion: latest,
-      versionCount: versions.length,
+      // Releases only: a plugin whose count is 0 has only debug releases and is left out of the catalog.
+      versionCount: versions.filter((v) => !v.debug).length,
       updatedAt: new Date(),
       ...(config ? { name: config.name, category: config.category, description: config.description } : {}),
     },

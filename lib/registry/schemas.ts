@@ -45,7 +45,11 @@ export const versionSummarySchema = z.object({
   format: z.enum(["zip", "tar.gz"]),
   yanked: z.boolean(),
   yankReason: z.string().nullable(),
+  /** A debug release: replaceable, never latest, removed after DEBUG_RELEASE_MAX_AGE. */
+  debug: z.boolean(),
   createdAt: z.string(),
+  /** When its bytes last changed (a debug release replaced); equals createdAt otherwise. */
+  updatedAt: z.string(),
   downloadUrl: z.string(),
 });
 export type VersionSummary = z.infer<typeof versionSummarySchema>;
@@ -89,6 +93,8 @@ export type PluginDetail = z.infer<typeof pluginDetailSchema>;
 
 export const publishResultSchema = z.object({
   created: z.boolean(),
+  /** A debug release of this code@version was replaced by the new bytes. */
+  replaced: z.boolean(),
   plugin: pluginSummarySchema,
   version: versionSummarySchema,
 });

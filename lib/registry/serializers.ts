@@ -31,7 +31,9 @@ export function toVersionSummary(code: string, row: PluginVersion): VersionSumma
     format: row.format as VersionSummary["format"],
     yanked: row.yanked,
     yankReason: row.yankReason,
+    debug: row.debug,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     downloadUrl: archiveUrl(code, row.version),
   };
 }

@@ -20,6 +20,8 @@ export type StreamOptions = {
   /** Whether the stream is done after this event (the tail ends at a final status). */
   ends?: (event: RunEventDto) => boolean;
   epilogue?: string;
+  /** false: no `retry:` line (the SDK's 2026 tail prints every line that is not `data:`). */
+  retry?: boolean;
 };
 
 export const sseMessage = (event: RunEventDto) => `id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`;
@@ -96,7 +98,7 @@ export function runEventStream(req: Request, runId: string, options: StreamOptio
         try {
           if (first) {
             first = false;
-            write(`retry: 2000\n${options.preamble ?? ""}`);
+            write(`${options.retry === false ? "" : "retry: 2000\n"}${options.preamble ?? ""}`);
           }
           while (!closed) {
             if (!pending && local.length === 0) {

@@ -35,7 +35,7 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
 
   const plugin = await db().plugin.findUnique({
     where: { code: input.plugin },
-    include: { versions: { select: { version: true, yanked: true, id: true, config: true } } },
+    include: { versions: { select: { version: true, yanked: true, debug: true, id: true, config: true } } },
   });
   if (!plugin) throw notFound("plugin_not_found", `No plugin "${input.plugin}".`);
   const wanted = input.version ?? latestVersion(plugin.versions);
@@ -67,6 +67,7 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
           versionId: version.id,
           pluginCode: plugin.code,
           version: version.version,
+          debug: version.debug,
           action: input.action,
           method: action.method,
           params: params as Prisma.InputJsonValue,

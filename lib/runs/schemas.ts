@@ -64,6 +64,8 @@ export const runSchema = z.object({
   id: z.string(),
   plugin: z.string(),
   version: z.string(),
+  /** Launched from a debug release. */
+  debug: z.boolean(),
   action: z.string(),
   method: z.enum(["job", "task", "serve"]),
   params: z.record(z.string(), z.unknown()),

@@ -12,6 +12,7 @@ export function toRunDto(run: RunRow): RunDto {
     id: run.id,
     plugin: run.pluginCode,
     version: run.version,
+    debug: run.debug,
     action: run.action,
     method: run.method as RunDto["method"],
     params: run.params as RunDto["params"],

@@ -3,6 +3,7 @@ import { pool } from "@/lib/db/pool";
 import { statement } from "@/lib/db/statement";
 import { SqlConditions } from "@/lib/db/sql-conditions";
 import { addCatalogSearch } from "@/lib/registry/catalog-search";
+import { LISTED } from "@/lib/registry/list-plugins";
 import { toPage, type PageQuery, type SynapsePage } from "./paging";
 import { toSynapsePlugin } from "./serializers";
 
@@ -18,6 +19,7 @@ const COLUMNS = `id, code, name, category, description, latest_version AS "lates
 export async function listSynapsePlugins(req: Request, query: SynapsePluginQuery): Promise<SynapsePage<ReturnType<typeof toSynapsePlugin>>> {
   const where = new SqlConditions();
   const stable = addCatalogSearch(where, query.search);
+  where.add(() => LISTED);
   if (query.category) where.add((p) => `category = ${p(query.category)}`);
   const countSql = `SELECT count(*)::int AS count FROM plugins ${where.where}`;
   const countParams = [...where.params];

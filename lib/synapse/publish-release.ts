@@ -41,14 +41,15 @@ export async function publishRelease(req: Request, principal: Principal): Promis
     throw new AppError("validation_failed", "The config field is not a JSON object.", [{ path: "config", message: "must be a JSON object" }]);
   }
   // Reject before storing anything when the form says one thing and the archive another.
-  const result = await publishVersion(upload.file, principal, (config) => mismatches(fields, declared, config));
+  const debug = fields.debug?.toLowerCase() === "true";
+  const result = await publishVersion(upload.file, principal, (config) => mismatches(fields, declared, config), { debug });
   const version = await db().pluginVersion.findFirstOrThrow({ where: { version: result.version.version, plugin: { code: result.plugin.code } } });
   const body = {
     ...toSynapseRelease(hubOrigin(req), result.plugin.code, version),
-    debug: fields.debug?.toLowerCase() === "true",
     created_now: result.created,
+    replaced: result.replaced,
   };
-  return Response.json(body, { status: result.created ? 201 : 200 });
+  return Response.json(body, { status: result.created || result.replaced ? 201 : 200 });
 }
 
 function parseDeclaredConfig(text: string): Record<string, unknown> | null {

@@ -28,6 +28,7 @@ export function toSynapseRelease(origin: string, code: string, version: PluginVe
     readme: version.readme,
     size: Number(version.sizeBytes),
     yanked: version.yanked,
+    debug: version.debug,
     created: version.createdAt.toISOString(),
     file: `${origin}${archiveUrl(code, version.version)}`,
   };

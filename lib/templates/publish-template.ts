@@ -10,7 +10,7 @@ import { generatePluginZip } from "./generate";
 import type { TemplateInput } from "./schemas";
 
 /**
- * "Publish now" on the New plugin page: the scaffold goes through the one publish path every archive
+ * "Publish now" on the New plugin page: the scaffold, as a debug release, goes through the one publish path every archive
  * takes (the same checks, ownership and immutability), for the signed-in user. The same variables
  * give the same bytes, so publishing twice answers `created: false` instead of a conflict.
  */
@@ -19,6 +19,6 @@ export async function publishTemplate(input: TemplateInput, publisher: Principal
   await admitPublisher(publisher);
   await assertMayPublishCode(publisher, variables.code);
   const temp = await receiveToTemp(Readable.from([zip]), env().ARCHIVE_MAX_BYTES);
-  // A debug release (issue 10) is one option away: pass `{ debug: true }` here once publishVersion takes it.
-  return publishVersion(temp, publisher);
+  // A debug release: the author will edit and republish it, and a scaffold should never become "latest".
+  return publishVersion(temp, publisher, undefined, { debug: true });
 }

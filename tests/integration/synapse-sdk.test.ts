@@ -35,12 +35,12 @@ describe("the Synapse SDK's publish protocol", () => {
   it("accepts the older client's request: plugin, debug and the file only (config from the zip)", async () => {
     const code = uniqueCode("sdk-old");
     const bytes = pluginZip({ code, version: "1.2.0" });
-    const response = await post(releaseForm({ plugin: code, debug: "True" }, bytes));
+    const response = await post(releaseForm({ plugin: code, debug: "False" }, bytes));
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ plugin: code, version: "1.2.0", checksum: sha256(bytes), debug: true });
-    // Same bytes again: nothing changes; different bytes for the same version: 409.
-    expect((await post(releaseForm({ plugin: code, debug: "True" }, bytes))).status).toBe(200);
-    const conflict = await post(releaseForm({ plugin: code, debug: "True" }, pluginZip({ code, version: "1.2.0", salt: "changed" })));
+    expect(await response.json()).toMatchObject({ plugin: code, version: "1.2.0", checksum: sha256(bytes), debug: false });
+    // Same bytes again: nothing changes; different bytes for the same release: 409 (a debug one is replaced: debug-releases.test.ts).
+    expect((await post(releaseForm({ plugin: code, debug: "False" }, bytes))).status).toBe(200);
+    const conflict = await post(releaseForm({ plugin: code, debug: "False" }, pluginZip({ code, version: "1.2.0", salt: "changed" })));
     expect(conflict.status).toBe(409);
     expect((await conflict.json()).code).toBe("version_exists");
   });

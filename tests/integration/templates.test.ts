@@ -144,7 +144,7 @@ describe("the templates API", () => {
       });
     const first = await send();
     expect(first.status, await first.clone().text()).toBe(201);
-    expect(await first.json()).toMatchObject({ created: true, plugin: { code, category: "export" }, version: { version: "0.2.0" } });
+    expect(await first.json()).toMatchObject({ created: true, plugin: { code, category: "export" }, version: { version: "0.2.0", debug: true } });
     expect((await send()).status).toBe(200);
     const anonymous = await fetch(`${hubUrl()}/api/v1/templates/publish`, {
       method: "POST",

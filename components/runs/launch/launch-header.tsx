@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ActionDto, PluginDetail, VersionDetail } from "@/lib/registry/schemas";
+import { DebugBadge } from "@/components/plugin/debug-badge";
 import { VersionPicker } from "./version-picker";
 
 type Props = { plugin: PluginDetail; selected: VersionDetail; action: Pick<ActionDto, "name"> & Partial<ActionDto>; versions: string[] };
@@ -17,6 +18,7 @@ export function LaunchHeader({ plugin, selected, action, versions }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">
           Run <span className="font-mono">{action.name}</span>
+          {selected.debug && <DebugBadge className="ml-2 align-middle" />}
         </h1>
         <VersionPicker code={plugin.code} action={action.name} versions={versions} selected={selected.version} latest={plugin.latestVersion} />
       </div>

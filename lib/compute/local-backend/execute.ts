@@ -15,6 +15,7 @@ import { computeRoot, prepareVersion } from "./prepare";
 import { clearRunDir, pluginEnvironment, runCommand } from "./run-environment";
 import { freePort, waitForPort } from "./ports";
 import { withRetries } from "./with-retries";
+import { VERSION_GONE } from "@/lib/runs/version-gone";
 
 type Final = "succeeded" | "failed" | "cancelled";
 
@@ -28,10 +29,12 @@ type Final = "succeeded" | "failed" | "cancelled";
 export async function executeLocalRun(runId: string): Promise<void> {
   const run = await db().run.findUnique({ where: { id: runId }, include: { pluginVersion: { select: { sha256: true, format: true, config: true } } } });
   if (!run || isTerminal(run.status)) return;
+  const version = run.pluginVersion;
+  if (!version) return void (await transition(runId, "failed", { outcome: { error: VERSION_GONE } }));
   // Tracked before it is ours: the reconciler ends this instance's starting/running runs it does not track.
   const controller = trackRun(runId);
   if (!(await transition(runId, "starting", { changes: { node: instanceId() } }))) return untrackRun(runId);
-  const config = run.pluginVersion.config as unknown as PluginConfig;
+  const config = version.config as unknown as PluginConfig;
   const action = config.actions[run.action];
   const serve = run.method === "serve";
   const runDir = path.join(computeRoot(), "runs", runId);
@@ -74,7 +77,7 @@ export async function executeLocalRun(runId: string): Promise<void> {
   let exited: Promise<RunProcessOutcome> | undefined;
   try {
     if (run.cancelRequested) return await end("cancelled", {});
-    const prepared = await prepareVersion({ ...run.pluginVersion, config }, (line) => log.add(line, "hub"), controller.signal);
+    const prepared = await prepareVersion({ ...version, config }, (line) => log.add(line, "hub"), controller.signal);
     if (controller.signal.aborted) return await end("cancelled", {});
     const token = await issueRunToken(runId);
     const servePort = serve ? await freePort() : undefined;

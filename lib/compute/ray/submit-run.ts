@@ -22,6 +22,7 @@ import { jobSubmission, parseRequirements, type RaySpecInput, type RunResources 
 import { rayClient, RayError } from "./ray-client";
 import { ensureRayPackage } from "./ray-package";
 import { deployServeRun } from "./serve-apps";
+import { VERSION_GONE } from "@/lib/runs/version-gone";
 
 /** Longest wait between two tries while the cluster is away. */
 const MAX_RETRY_DELAY_S = 15;
@@ -37,9 +38,11 @@ export async function submitRayRun(runId: string): Promise<void> {
   const run = await db().run.findUnique({ where: { id: runId }, include: { pluginVersion: { select: { sha256: true, format: true, config: true } } } });
   if (!run || isTerminal(run.status) || run.status !== "queued") return;
   if (run.cancelRequested) return void (await transition(runId, "cancelled", {}));
+  const { pluginVersion } = run;
+  if (!pluginVersion) return void (await transition(runId, "failed", { outcome: { error: VERSION_GONE } }));
   const client = rayClient();
   try {
-    const input = await specInput(run, client);
+    const input = await specInput({ ...run, pluginVersion }, client);
     if (run.method === "serve") {
       await deployServeRun(client, input);
     } else {
@@ -49,7 +52,7 @@ export async function submitRayRun(runId: string): Promise<void> {
     await transition(runId, "starting", { changes: { unreachable_since: null } });
   } catch (error) {
     if (!(error instanceof RayError && error.kind === "unreachable")) throw error;
-    await waitForCluster(run, error);
+    await waitForCluster({ ...run, pluginVersion }, error);
   }
 }
 

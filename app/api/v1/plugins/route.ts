@@ -1,5 +1,5 @@
 // GET /api/v1/plugins — search and page through the catalog
-// POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body; `?plugin=<code>` optional)
+// POST /api/v1/plugins — publish a plugin archive (multipart `file`, or the raw archive as the body; `?plugin=<code>`, `?debug=true` optional)
 import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/http/route";
@@ -20,8 +20,11 @@ export const GET = route(
 
 export const POST = route(
   {
-    summary: "Publish a plugin archive (201; 200 when the same bytes were already published)",
-    query: z.object({ plugin: z.string().optional().describe("The plugin's code, when known: who may publish it is checked before the upload") }),
+    summary: "Publish a plugin archive (201, also when a debug release was replaced; 200 when the same bytes were already published)",
+    query: z.object({
+      plugin: z.string().optional().describe("The plugin's code, when known: who may publish it is checked before the upload"),
+      debug: z.enum(["true", "false"]).optional().describe("`true`: a debug release (replaceable, never latest, not in the catalog, removed by age)"),
+    }),
     upload: true,
     response: publishResultSchema,
     status: 201,
@@ -30,7 +33,7 @@ export const POST = route(
     // Authenticate, and decide who may publish, before reading a byte of the body.
     const result = await receiveAndPublish(req, await requirePrincipal(req));
     return Response.json(result, {
-      status: result.created ? 201 : 200,
+      status: result.created || result.replaced ? 201 : 200,
       headers: { location: `/api/v1/plugins/${result.plugin.code}/versions/${encodeURIComponent(result.version.version)}` },
     });
   },

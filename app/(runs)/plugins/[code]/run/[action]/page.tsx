@@ -22,7 +22,8 @@ const load = cache(async (code: string, actionName: string, version: string | un
   if (!codeParam.safeParse(code).success) notFound();
   try {
     const plugin = await getPluginOrThrow(code);
-    const selected = await getVersionOrThrow(code, version ?? "latest");
+    // A plugin with only debug releases has no latest: its newest debug release then.
+    const selected = await getVersionOrThrow(code, version ?? plugin.latestVersion ?? plugin.versions[0]?.version ?? "latest");
     const action = selected.actions.find((a) => a.name === actionName);
     const raw = (selected.config.actions as Record<string, Record<string, unknown>> | undefined)?.[actionName];
     if (!action || !raw) return { plugin, selected, action: null, fields: [] };

@@ -1,10 +1,11 @@
-// POST /plugins/{code}/run/ — launch an action the Synapse way: {agent, action, params, debug}
+// POST /plugins/{code}/run/ — launch an action the Synapse way: {agent, action, params, debug}; debug runs the newest debug release
 import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/http/route";
 import { launchRun } from "@/lib/runs/launch";
 import { toSynapseJob } from "@/lib/runs/protocol/job-view";
 import { codeParam } from "@/lib/registry/schemas";
+import { debugRunVersion } from "@/lib/synapse/debug-run-version";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export const POST = route(
     const { user } = await requirePrincipal(req, { scope: "run" });
     const input = await body();
     const { run, created } = await launchRun(
-      { plugin: params.code, version: input.version, action: input.action, params: input.params },
+      { plugin: params.code, version: input.version ?? (await debugRunVersion(params.code, input.debug)), action: input.action, params: input.params },
       { userId: user.id, idempotencyKey: req.headers.get("idempotency-key") ?? undefined },
     );
     return Response.json({ ...toSynapseJob(run), job_id: run.id }, { status: created ? 201 : 200 });
