@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/api/api-error";
 import { defaultParams, formPath, pathKey, setIn, shownPaths, validateParams, type FieldError, type FormField, type Path } from "@/lib/runs/formkit";
@@ -43,6 +43,12 @@ export function LaunchForm({ plugin, version, action, fields, backends, defaultB
     },
   });
   const busy = launch.isPending || launch.isSuccess;
+  // Until React owns the form, typing would be overwritten by hydration and Run would submit natively.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   const byPath = useMemo(() => Object.fromEntries(errors.map((e) => [e.path, e.message])), [errors]);
   const shown = useMemo(() => (fields.length ? shownPaths(fields, params) : new Set<string>()), [fields, params]);
@@ -87,31 +93,37 @@ export function LaunchForm({ plugin, version, action, fields, backends, defaultB
   };
 
   return (
-    <form ref={form} noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label={`Launch ${action}`} className="space-y-5">
-      <LaunchProblem failure={failure} errors={elsewhere} invalidCount={failure ? 0 : errors.length} />
-      <div className="space-y-5 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
-        {fields.length ? (
-          fields.map((field) => <FieldInput key={field.name} field={field} path={[field.name]} value={params[field.name]} errors={byPath} onChange={change} />)
-        ) : (
-          <JsonParamsEditor value={json} error={byPath["(root)"]} onChange={setJson} />
-        )}
-      </div>
-      <ComputeChoice backends={backends} value={compute} errors={byPath} onChange={setCompute} />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={busy} aria-busy={busy}>
-          {busy ? "Launching…" : "Run"}
-        </Button>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">
-          or <kbd className="rounded border border-zinc-300 px-1 font-mono dark:border-zinc-700">Ctrl</kbd>+
-          <kbd className="rounded border border-zinc-300 px-1 font-mono dark:border-zinc-700">Enter</kbd>
-        </span>
-        <Link href={`/plugins/${plugin}?version=${encodeURIComponent(version)}`} className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
-          Cancel
-        </Link>
-      </div>
+    <form ref={form} noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label={`Launch ${action}`}>
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+        <LaunchProblem failure={failure} errors={elsewhere} invalidCount={failure ? 0 : errors.length} />
+        <div className="space-y-5 rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+          {fields.length ? (
+            fields.map((field) => (
+              <FieldInput key={field.name} field={field} path={[field.name]} value={params[field.name]} errors={byPath} onChange={change} />
+            ))
+          ) : (
+            <JsonParamsEditor value={json} error={byPath["(root)"]} onChange={setJson} />
+          )}
+        </div>
+        <ComputeChoice backends={backends} value={compute} errors={byPath} onChange={setCompute} />
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={busy} aria-busy={busy}>
+            {busy ? "Launching…" : "Run"}
+          </Button>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            or <kbd className="rounded border border-zinc-300 px-1 font-mono dark:border-zinc-700">Ctrl</kbd>+
+            <kbd className="rounded border border-zinc-300 px-1 font-mono dark:border-zinc-700">Enter</kbd>
+          </span>
+          <Link href={`/plugins/${plugin}?version=${encodeURIComponent(version)}`} className="ml-auto text-sm text-zinc-600 hover:underline dark:text-zinc-400">
+            Cancel
+          </Link>
+        </div>
+      </fieldset>
     </form>
   );
 }
+
+const noSubscription = () => () => {};
 
 /** The backend is named only when the person had a choice (otherwise the hub's default applies). */
 function computeBody(backends: readonly BackendName[], compute: ComputeValue) {
