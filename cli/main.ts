@@ -1,6 +1,7 @@
 // The `synapse-hub` command line: publish and fetch plugins from a terminal or CI.
 import { parseArgs } from "node:util";
 import { HubClient } from "./client";
+import { dev } from "./commands/dev";
 import { download } from "./commands/download";
 import { login } from "./commands/login";
 import { pack, publish } from "./commands/publish";
@@ -16,6 +17,7 @@ Commands:
   publish [dir|archive] [--debug]                    pack a plugin folder (or take an archive) and publish it;
                                                      --debug: a debug release (replaced when republished, never latest)
   pack <dir> [-o file]                               build the archive publish would upload
+  dev <dir>                                          publish the folder as a debug release, again on every save, with a link to launch it
   plugins [query] [--category <c>] [--limit <n>]     search the catalog
   versions <code>                                    list a plugin's versions
   download <code>[@version] [-o file]                download and verify an archive
@@ -61,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         return await done(login(values, output));
       case "publish":
         return await done(publish(await client(), rest[0] ?? ".", output, { debug: values.debug }));
+      case "dev":
+        return await done(dev(await client(), await arg("dir"), output));
       case "pack":
         return await done(pack(await arg("dir"), values.output, output));
       case "plugins":
