@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { HubClient } from "./client";
 import { create } from "./commands/create";
+import { dev } from "./commands/dev";
 import { download } from "./commands/download";
 import { login } from "./commands/login";
 import { pack, publish } from "./commands/publish";
@@ -17,6 +18,7 @@ Commands:
   publish [dir|archive] [--debug]                    pack a plugin folder (or take an archive) and publish it;
                                                      --debug: a debug release (replaced when republished, never latest)
   pack <dir> [-o file]                               build the archive publish would upload
+  dev <dir>                                          publish the folder as a debug release, again on every save, with a link to launch it
   plugins [query] [--category <c>] [--limit <n>]     search the catalog
   versions <code>                                    list a plugin's versions
   download <code>[@version] [-o file]                download and verify an archive
@@ -70,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
         return await done(login(values, output));
       case "publish":
         return await done(publish(await client(), rest[0] ?? ".", output, { debug: values.debug }));
+      case "dev":
+        return await done(dev(await client(), await arg("dir"), output));
       case "pack":
         return await done(pack(await arg("dir"), values.output, output));
       case "plugins":

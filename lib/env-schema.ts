@@ -99,6 +99,8 @@ const fields = z.object({
   DEBUG_RELEASE_MAX_AGE: duration("7d"),
   /** How often each instance looks for debug releases past that age (also once at start-up). */
   DEBUG_RELEASE_SWEEP_SECONDS: positive("a number of seconds above 0").default(3600),
+  /** Folders (`:`-separated) whose plugin folders are registered as debug releases, again on every change. */
+  PLUGINS_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
 });
 
 export const envSchema = fields.superRefine((env, ctx) => {

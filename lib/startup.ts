@@ -8,6 +8,7 @@ import { migrateQueue, startRunWorker } from "./runs/worker";
 import { holdInstanceLock } from "./runs/instance";
 import { startRayWatcher } from "./compute/ray/ray-watcher";
 import { startDebugReleaseSweeper } from "./registry/clean-debug-releases";
+import { startLocalPluginWatcher } from "./local-plugins/watch-dirs";
 
 export async function startup(): Promise<void> {
   const config = env();
@@ -20,6 +21,7 @@ export async function startup(): Promise<void> {
   await startRunWorker();
   // Following Ray runs is worker's work too: any worker instance may take it over from a dead one.
   if (config.RUN_WORKER) startRayWatcher();
+  startLocalPluginWatcher();
   if (config.SEED_EXAMPLES) {
     const seeded = await seedExamplesOnce();
     if (seeded.length) console.log(`Seeded example plugins: ${seeded.join(", ")}`);

@@ -23,6 +23,21 @@ export async function pack(dir: string, out: string | undefined, output: Output)
 
 /** `publish [dir|archive] [--debug]`: packs a plugin folder (or takes an archive) and publishes it. */
 export async function publish(client: HubClient, source: string, output: Output, options: { debug?: boolean } = {}): Promise<void> {
+  const body = await publishSource(client, source, options);
+  const { plugin, version } = body;
+  const url = `${client.host}/plugins/${plugin.code}?version=${encodeURIComponent(version.version)}`;
+  print(output, [`${headline(body)}  sha256 ${version.sha256}`, url], { ...body, url });
+}
+
+export function headline({ created, replaced, plugin, version }: PublishResult): string {
+  const kind = version.debug ? "debug release " : "";
+  if (replaced) return `Replaced the ${kind}${plugin.code}@${version.version}`;
+  if (created) return `Published ${kind}${plugin.code}@${version.version}`;
+  return `Already published (identical archive): ${kind}${plugin.code}@${version.version}`;
+}
+
+/** Packs `source` when it is a folder, uploads it and answers the hub's PublishResult. */
+export async function publishSource(client: HubClient, source: string, options: { debug?: boolean; quiet?: boolean } = {}): Promise<PublishResult> {
   const info = await stat(source).catch(() => null);
   if (!info) throw new CliError(`${source} does not exist.`, 2);
   let scratch: string | undefined;
@@ -42,16 +57,8 @@ export async function publish(client: HubClient, source: string, output: Output,
     // Naming the plugin lets the hub refuse a token that may not publish it before the upload starts.
     const query = new URLSearchParams({ ...(code && { plugin: code }), ...(options.debug && { debug: "true" }) });
     const target = `/api/v1/plugins${query.size ? `?${query}` : ""}`;
-    const { body } = await client.upload<PublishResult>(target, archive, type, progressBar("Uploading"));
-    const { plugin, version } = body;
-    const url = `${client.host}/plugins/${plugin.code}?version=${encodeURIComponent(version.version)}`;
-    const kind = version.debug ? "debug release " : "";
-    const headline = body.replaced
-      ? `Replaced the ${kind}${plugin.code}@${version.version}`
-      : body.created
-        ? `Published ${kind}${plugin.code}@${version.version}`
-        : `Already published (identical archive): ${kind}${plugin.code}@${version.version}`;
-    print(output, [`${headline}  sha256 ${version.sha256}`, url], { ...body, url });
+    const { body } = await client.upload<PublishResult>(target, archive, type, options.quiet ? () => {} : progressBar("Uploading"));
+    return body;
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }

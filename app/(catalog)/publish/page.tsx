@@ -24,7 +24,12 @@ export default async function PublishPage() {
           <Link href="/plugins/new" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
             Start one from a template
           </Link>
-          , or scaffold it with <code className="font-mono">npx synapse-hub create</code>.
+          , or scaffold it with <code className="font-mono">npx synapse-hub create</code>. Folders the hub watches (
+          <code className="font-mono">PLUGINS_DIR</code>) are on{" "}
+          <Link href="/local-plugins" className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+            Local plugins
+          </Link>
+          .
         </p>
       </div>
       {user ? (
