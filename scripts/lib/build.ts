@@ -15,8 +15,10 @@ function newestMtime(target: string): number {
   return newest;
 }
 
+/** Generates the Prisma client when it is missing or older than the schema (a pull that changed it). */
 export function ensureClient(): void {
-  if (!existsSync("lib/generated/prisma/client.ts")) runPrisma(["generate"], {}, true);
+  const client = "lib/generated/prisma/client.ts";
+  if (!existsSync(client) || statSync("prisma/schema.prisma").mtimeMs > statSync(client).mtimeMs) runPrisma(["generate"], {}, true);
 }
 
 export function buildIsStale(): boolean {
