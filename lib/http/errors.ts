@@ -1,6 +1,7 @@
 // The small error taxonomy of the API: every failure a caller can act on has a stable code.
 
-export type FieldError = { path: string; message: string; line?: number; column?: number };
+/** `file` names the file of an archive the error is in (a project import: `tasks.jsonl`, line 12). */
+export type FieldError = { path: string; message: string; line?: number; column?: number; file?: string };
 
 const STATUS = {
   bad_request: 400,
@@ -34,6 +35,9 @@ const STATUS = {
   // A launch names a backend this hub has not been given (Ray without RAY_ADDRESS); params too large for it.
   backend_unavailable: 422,
   params_too_large: 413,
+  // Projects: an import whose lines do not validate (every error with its file and line); an unknown project.
+  import_invalid: 422,
+  project_not_found: 404,
   internal: 500,
   bad_gateway: 502,
   unavailable: 503,
@@ -58,4 +62,4 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: "plugin_not_found" | "version_not_found" | "not_found", message: string) => new AppError(code, message);
+export const notFound = (code: "plugin_not_found" | "version_not_found" | "project_not_found" | "not_found", message: string) => new AppError(code, message);

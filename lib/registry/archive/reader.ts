@@ -1,9 +1,13 @@
+import type { Readable } from "node:stream";
+
 /** What the registry needs from an opened, fully checked archive. */
 export type ArchiveReader = {
   /** Every file (not folder) path, normalised and sorted. */
   files: string[];
   /** Reads one file's bytes, or null when it is larger than `maxBytes`. */
   read(path: string, maxBytes: number): Promise<Buffer | null>;
+  /** Streams one file (zip only: a tar.gz is read in one pass); null when there is no such file. */
+  open?(path: string): Promise<Readable | null>;
   close(): Promise<void>;
 };
 

@@ -1,4 +1,4 @@
-import { Writable } from "node:stream";
+import { type Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { archiveError, quote } from "./archive-error";
@@ -64,6 +64,10 @@ export async function openZip(file: string, compressedSize: number, limits: Arch
         if (!entry) return null;
         if (entry.uncompressedSize > maxBytes) return null;
         return collect(zip, entry);
+      },
+      async open(path) {
+        const entry = byPath.get(path);
+        return entry ? ((await openStream(zip, entry)) as Readable) : null;
       },
       async close() {
         zip.close();

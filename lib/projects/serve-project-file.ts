@@ -1,0 +1,14 @@
+import "server-only";
+import { pool } from "@/lib/db/pool";
+import { AppError } from "@/lib/http/errors";
+import { serveBlob } from "@/lib/storage/serve-blob";
+
+/** A task file's bytes, when it belongs to that project (ids in the URL are not trusted to match). */
+export async function serveProjectFile(req: Request, projectId: number, fileId: number): Promise<Response> {
+  const { rows } = await pool().query<{ sha256: string; file_name: string; content_type: string }>(
+    `SELECT f.sha256, f.file_name, f.content_type FROM task_files f JOIN project_tasks t ON t.id = f.task_id WHERE f.id = $1 AND t.project_id = $2`,
+    [fileId, projectId],
+  );
+  if (!rows[0]) throw new AppError("not_found", "No such file in this project.");
+  return serveBlob(req, rows[0].sha256, rows[0].file_name, rows[0].content_type, { shared: false });
+}
