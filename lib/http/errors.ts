@@ -34,6 +34,11 @@ const STATUS = {
   // A launch names a backend this hub has not been given (Ray without RAY_ADDRESS); params too large for it.
   backend_unavailable: 422,
   params_too_large: 413,
+  // Run artifacts: over ARTIFACT_MAX_BYTES; bytes that are not what the run declared; a share link past its expiry or not ours.
+  artifact_too_large: 413,
+  checksum_mismatch: 422,
+  share_expired: 403,
+  share_invalid: 403,
   internal: 500,
   bad_gateway: 502,
   unavailable: 503,

@@ -6,7 +6,10 @@ import { pool } from "@/lib/db/pool";
  * collector deletes (collect-orphans.ts): a table that starts storing blobs (run artifacts, say)
  * must be listed here, or its blobs will be collected.
  */
-export const BLOB_REFERENCES: readonly { table: string; column: string }[] = [{ table: "plugin_versions", column: "sha256" }];
+export const BLOB_REFERENCES: readonly { table: string; column: string }[] = [
+  { table: "plugin_versions", column: "sha256" },
+  { table: "run_artifacts", column: "sha256" },
+];
 
 /** Which of `hashes` some row points at. */
 export async function referencedAmong(hashes: string[]): Promise<Set<string>> {
