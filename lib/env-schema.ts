@@ -83,6 +83,8 @@ const fields = z.object({
   RUN_MAX_LOG_LINES: positive("a whole number above 0").default(200_000),
   /** Events kept per run in all; past it a plugin's reports are refused (counted), so a flood cannot fill the disk. */
   RUN_MAX_EVENTS: positive("a whole number above 0").default(1_000_000),
+  /** The largest file a run may upload as an artifact. */
+  ARTIFACT_MAX_BYTES: bytes(64 * 1024 * MiB),
   /** Whether this instance executes runs (one worker per instance; off for an API-only instance). */
   RUN_WORKER: flag(true),
   /** A Ray cluster's dashboard (Jobs and Serve REST), e.g. http://127.0.0.1:8265; with it Ray is the default backend. */

@@ -38,6 +38,11 @@ const STATUS = {
   // Projects: an import whose lines do not validate (every error with its file and line); an unknown project.
   import_invalid: 422,
   project_not_found: 404,
+  // Run artifacts: over ARTIFACT_MAX_BYTES; bytes that are not what the run declared; a share link past its expiry or not ours.
+  artifact_too_large: 413,
+  checksum_mismatch: 422,
+  share_expired: 403,
+  share_invalid: 403,
   internal: 500,
   bad_gateway: 502,
   unavailable: 503,

@@ -9,6 +9,7 @@ import { pool } from "@/lib/db/pool";
 export const BLOB_REFERENCES: readonly { table: string; column: string }[] = [
   { table: "plugin_versions", column: "sha256" },
   { table: "task_files", column: "sha256" },
+  { table: "run_artifacts", column: "sha256" },
 ];
 
 /** Which of `hashes` some row points at. */

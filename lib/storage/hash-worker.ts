@@ -14,6 +14,8 @@ export type FileHash = {
   advance(bytes: number): void;
   /** The digest of the file's first `bytes` bytes, once they are all written. */
   digest(bytes: number): Promise<string>;
+  /** The same, with the bytes' CRC-32 too (only for a hash opened with `crc32`). */
+  digestWithCrc(bytes: number): Promise<{ sha256: string; crc32: number }>;
   /** Forgets an unfinished hash (a refused upload). */
   drop(): void;
 };
@@ -22,6 +24,7 @@ export type FileHash = {
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
+const { crc32 } = require("node:zlib");
 const { openSync, readSync, closeSync } = require("node:fs");
 const block = Buffer.allocUnsafe(1024 * 1024);
 const files = new Map();
@@ -30,6 +33,7 @@ function catchUp(file, upTo) {
     const read = readSync(file.fd, block, 0, Math.min(block.length, upTo - file.done), file.done);
     if (read === 0) throw new Error("the file is shorter than what was written");
     file.hash.update(block.subarray(0, read));
+    if (file.crc !== undefined) file.crc = crc32(block.subarray(0, read), file.crc);
     file.done += read;
   }
 }
@@ -38,15 +42,15 @@ function forget(id) {
   files.delete(id);
   if (file) closeSync(file.fd);
 }
-parentPort.on("message", ({ id, op, path, bytes }) => {
+parentPort.on("message", ({ id, op, path, bytes, crc }) => {
   try {
-    if (op === "open") return void files.set(id, { fd: openSync(path, "r"), hash: createHash("sha256"), done: 0 });
+    if (op === "open") return void files.set(id, { fd: openSync(path, "r"), hash: createHash("sha256"), done: 0, crc: crc ? 0 : undefined });
     const file = files.get(id);
     if (op === "drop" || !file) return forget(id);
     catchUp(file, bytes);
     if (op === "digest") {
       forget(id);
-      parentPort.postMessage({ id, digest: file.hash.digest("hex") });
+      parentPort.postMessage({ id, digest: file.hash.digest("hex"), crc32: file.crc });
     }
   } catch (error) {
     try { forget(id); } catch {}
@@ -55,8 +59,8 @@ parentPort.on("message", ({ id, op, path, bytes }) => {
 });
 `;
 
-type Reply = { id: number; digest?: string; error?: string };
-type Pending = { resolve: (digest: string) => void; reject: (error: Error) => void };
+type Reply = { id: number; digest?: string; crc32?: number; error?: string };
+type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
 
 const state = processSingleton("hash-worker", () => ({
   worker: undefined as Worker | undefined,
@@ -69,13 +73,14 @@ function worker(): Worker {
   if (state.worker) return state.worker;
   const created = new Worker(WORKER_SOURCE, { eval: true });
   created.unref(); // never keeps the process alive on its own
-  created.on("message", ({ id, digest, error }: Reply) => {
+  created.on("message", (reply: Reply) => {
+    const { id, error } = reply;
     const waiting = state.waiting.get(id);
     state.waiting.delete(id);
     if (error !== undefined) {
       if (waiting) waiting.reject(new Error(`hashing the upload failed: ${error}`));
       else state.failed.set(id, error); // reported when its digest is asked for
-    } else waiting?.resolve(digest!);
+    } else waiting?.resolve(reply);
   });
   const fail = (error: Error) => {
     if (state.worker === created) state.worker = undefined;
@@ -88,21 +93,24 @@ function worker(): Worker {
   return created;
 }
 
-export function hashFileBehindWriter(path: string): FileHash {
+/** `crc32`: also compute the CRC-32 (run artifacts, which the result's zip lists without reading them). */
+export function hashFileBehindWriter(path: string, { crc32 = false } = {}): FileHash {
   const id = state.nextId++;
   const target = worker();
-  target.postMessage({ id, op: "open", path });
+  target.postMessage({ id, op: "open", path, crc: crc32 });
+  const ask = (bytes: number): Promise<Reply> => {
+    if (state.worker !== target) return Promise.reject(new Error("the hashing worker exited"));
+    const failed = state.failed.get(id);
+    state.failed.delete(id);
+    if (failed !== undefined) return Promise.reject(new Error(`hashing the upload failed: ${failed}`));
+    const reply = new Promise<Reply>((resolve, reject) => state.waiting.set(id, { resolve, reject }));
+    target.postMessage({ id, op: "digest", bytes });
+    return reply;
+  };
   return {
     advance: (bytes) => target.postMessage({ id, op: "advance", bytes }),
-    digest(bytes) {
-      if (state.worker !== target) return Promise.reject(new Error("the hashing worker exited"));
-      const failed = state.failed.get(id);
-      state.failed.delete(id);
-      if (failed !== undefined) return Promise.reject(new Error(`hashing the upload failed: ${failed}`));
-      const digest = new Promise<string>((resolve, reject) => state.waiting.set(id, { resolve, reject }));
-      target.postMessage({ id, op: "digest", bytes });
-      return digest;
-    },
+    digest: (bytes) => ask(bytes).then((reply) => reply.digest!),
+    digestWithCrc: (bytes) => ask(bytes).then((reply) => ({ sha256: reply.digest!, crc32: reply.crc32 ?? 0 })),
     drop() {
       state.failed.delete(id);
       target.postMessage({ id, op: "drop" });

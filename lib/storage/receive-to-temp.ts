@@ -15,12 +15,19 @@ import { hashFileBehindWriter } from "./hash-worker";
 const WRITE_BATCH = 1024 * 1024;
 const FLUSH_EVERY = 8 * 1024 * 1024;
 
+export type ReceiveOptions = {
+  /** Also compute the CRC-32 (returned as `crc32`). */
+  crc32?: boolean;
+  /** The refusal past `maxBytes`, when not an archive's. */
+  tooLarge?: () => AppError;
+};
+
 /** Streams `source` into a temp file and hashes it; stops with 413 past `maxBytes`. The file is fsynced. */
-export async function receiveToTemp(source: Readable, maxBytes: number): Promise<TempBlob> {
+export async function receiveToTemp(source: Readable, maxBytes: number, options: ReceiveOptions = {}): Promise<TempBlob & { crc32?: number }> {
   await mkdir(tmpDir(), { recursive: true });
   const file = path.join(tmpDir(), `${randomUUID()}.part`);
   const handle = await open(file, "wx");
-  const hash = hashFileBehindWriter(file);
+  const hash = hashFileBehindWriter(file, { crc32: options.crc32 });
   let size = 0;
   let batch: Buffer[] = [];
   let batched = 0;
@@ -52,7 +59,7 @@ export async function receiveToTemp(source: Readable, maxBytes: number): Promise
     // its answer (a 413, say) instead of a reset connection.
     for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > maxBytes) throw new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`);
+      if (size > maxBytes) throw options.tooLarge?.() ?? new AppError("archive_too_large", `The archive is larger than the limit of ${maxBytes} bytes.`);
       batch.push(chunk);
       batched += chunk.length;
       if (batched >= WRITE_BATCH) await writeBatch();
@@ -60,9 +67,9 @@ export async function receiveToTemp(source: Readable, maxBytes: number): Promise
     if (batched > 0) await writeBatch();
     await writing;
     await flushing;
-    const [sha256] = await Promise.all([hash.digest(size), handle.sync()]);
+    const [digest] = await Promise.all([options.crc32 ? hash.digestWithCrc(size) : hash.digest(size).then((sha256) => ({ sha256 })), handle.sync()]);
     await handle.close();
-    return { path: file, sha256, size };
+    return { path: file, size, ...digest };
   } catch (error) {
     await Promise.allSettled([writing, flushing]);
     hash.drop();
