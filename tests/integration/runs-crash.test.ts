@@ -30,7 +30,9 @@ const alive = (pid: number) => {
  */
 async function sleepersOnSibling(count: number) {
   const code = await publishRunnable({ long: { body: "print(os.getpid(), flush=True)\ntime.sleep(600)" } });
-  const sibling = await startSiblingHub({ env: { LOCAL_CONCURRENCY: "4" } });
+  // A short kill grace: a plugin process slow to die (a loaded CI machine) is SIGKILLed by the hub at
+  // 3 s, so a clean stop ends well inside the harness's own 10 s SIGKILL, whatever the machine's load.
+  const sibling = await startSiblingHub({ env: { LOCAL_CONCURRENCY: "4", RUN_KILL_GRACE_SECONDS: "3" } });
   started.push(sibling);
   const runs = await Promise.all(Array.from({ length: count }, () => launchOk({ plugin: code, action: "long" })));
   launched.push(...runs.map((run) => run.id));
