@@ -6,10 +6,9 @@ import type { HubProcess } from "@/scripts/lib/hub-process";
 import { authHeaders, pluginZip, publish, sha256, uniqueCode } from "@/tests/helpers/hub";
 import { startSiblingHub } from "@/tests/helpers/sibling-hub";
 
-// Blobs that no row points at are collected; referenced blobs and fresh ones never are. Each hub here
-// shares the test database but has a blob store of its own, so a short grace period cannot touch
-// the blobs of publishes other test files are making.
-// Instances of one hub share its database and its blob store: a row must always find its bytes.
+// Blobs that no row points at are collected; referenced blobs and fresh ones never are. The hubs here
+// are siblings of the suite's hub (one database, one blob store), as instances behind a load balancer
+// are; integration files run one at a time, so a short grace period meets no other file's publish.
 const dataDir = process.env.HUB_DATA_DIR!;
 const started: HubProcess[] = [];
 afterAll(async () => {
@@ -57,7 +56,8 @@ describe("the orphan blob collector", () => {
     await lock.query("COMMIT");
     await lock.end();
     const statuses = await Promise.all(racing.map(async (response) => (await response).status));
-    expect(statuses.sort()).toEqual([201, 409]);
+    // (sorted as a copy: the order says which bytes won)
+    expect([...statuses].sort()).toEqual([201, 409]);
     const [winner, loser] = statuses[0] === 201 ? [a, b] : [b, a];
 
     // A crash between the blob and its row: the hub is killed while the row waits for the lock.
