@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import type { ApiToken } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
 import type { CreateToken, TokenDto } from "./scopes";
@@ -38,14 +39,23 @@ export async function revokeToken(userId: string, id: string): Promise<TokenDto>
 }
 
 /** The live token for a secret, with its owner; null when unknown, revoked or expired. */
-export async function findLiveToken(secret: string) {
-  const row = await db().apiToken.findUnique({ where: { hash: hashToken(secret) }, include: { user: true } });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
+export async function findLiveToken(secret: string): Promise<LiveToken | null> {
+  // Every token-authenticated request comes through here: one plain query, not Prisma's include.
+  const { rows } = await pool().query<LiveToken & { lastUsedAt: Date | null }>(
+    `SELECT t.id, t.scopes, t.last_used_at AS "lastUsedAt", json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role) AS "user"
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
+    [hashToken(secret)],
+  );
+  const row = rows[0];
+  if (!row) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    await pool().query("UPDATE api_tokens SET last_used_at = now() WHERE id = $1", [row.id]);
   }
-  return row;
+  return { id: row.id, scopes: row.scopes, user: row.user };
 }
+
+export type LiveToken = { id: string; scopes: string[]; user: { id: string; name: string; email: string; role: string } };
 
 function toTokenDto(row: ApiToken): TokenDto {
   return {

@@ -1,18 +1,18 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { PluginConfig } from "@/lib/registry/config/normalize-config";
 import { latestVersion } from "@/lib/registry/latest-version";
-import { enqueueRunSql } from "./queue";
+import { insertQueuedRun, RUN_COLUMNS } from "./insert-run";
+import type { Run } from "@/lib/generated/prisma/client";
 import type { LaunchRun, RunDto } from "./schemas";
-import { RUN_INCLUDE, toRunDto } from "./serialize";
+import { toRunDto } from "./serialize";
 import { checkLaunchParams } from "./check-launch-params";
 import { defaultBackend, rayConfig } from "@/lib/compute/ray/ray-config";
 
-export type Launcher = { userId: string; idempotencyKey?: string };
+export type Launcher = { user: { id: string; name: string }; idempotencyKey?: string };
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -29,14 +29,11 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
     .update(JSON.stringify(canonical(input)))
     .digest("hex");
   if (key) {
-    const earlier = await findByKey(launcher.userId, key, requestHash);
+    const earlier = await findByKey(launcher.user.id, key, requestHash);
     if (earlier) return { run: earlier, created: false };
   }
 
-  const plugin = await db().plugin.findUnique({
-    where: { code: input.plugin },
-    include: { versions: { select: { version: true, yanked: true, debug: true, id: true, config: true } } },
-  });
+  const plugin = await findPlugin(input.plugin);
   if (!plugin) throw notFound("plugin_not_found", `No plugin "${input.plugin}".`);
   const wanted = input.version ?? latestVersion(plugin.versions);
   const version = plugin.versions.find((v) => v.version === wanted);
@@ -60,44 +57,56 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
   }
 
   try {
-    const run = await db().$transaction(async (tx) => {
-      const row = await tx.run.create({
-        data: {
-          pluginId: plugin.id,
-          versionId: version.id,
-          pluginCode: plugin.code,
-          version: version.version,
-          debug: version.debug,
-          action: input.action,
-          method: action.method,
-          params: params as Prisma.InputJsonValue,
-          backend,
-          resources: input.resources ? (input.resources as Prisma.InputJsonValue) : Prisma.DbNull,
-          launchedById: launcher.userId,
-          idempotencyKey: key,
-          requestHash,
-          timeoutSeconds: input.timeoutSeconds ?? env().RUN_TIMEOUT_SECONDS,
-          lastSeq: 1,
-          events: { create: { seq: 1, type: "status", data: { status: "queued" } } },
-        },
-        include: RUN_INCLUDE,
-      });
-      await tx.$executeRawUnsafe(enqueueRunSql, row.id, backend);
-      return row;
+    const run = await insertQueuedRun({
+      pluginId: plugin.id,
+      versionId: version.id,
+      pluginCode: plugin.code,
+      version: version.version,
+      debug: version.debug,
+      action: input.action,
+      method: action.method,
+      params,
+      backend,
+      resources: input.resources ?? null,
+      launchedById: launcher.user.id,
+      idempotencyKey: key,
+      requestHash,
+      timeoutSeconds: input.timeoutSeconds ?? env().RUN_TIMEOUT_SECONDS,
     });
-    return { run: toRunDto(run), created: true };
+    return { run: toRunDto({ ...run, launchedBy: launcher.user }), created: true };
   } catch (error) {
     // Two launches with one key at once: the second insert loses on the unique index.
-    if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const earlier = await findByKey(launcher.userId, key, requestHash);
+    if (key && (error as { code?: string }).code === UNIQUE_VIOLATION) {
+      const earlier = await findByKey(launcher.user.id, key, requestHash);
       if (earlier) return { run: earlier, created: false };
     }
     throw error;
   }
 }
 
+const UNIQUE_VIOLATION = "23505";
+
+type PluginVersions = { id: string; code: string; versions: { id: string; version: string; yanked: boolean; debug: boolean; config: unknown }[] };
+
+/** The plugin and its versions (with their configs), in one query: the launch path is hot. */
+async function findPlugin(code: string): Promise<PluginVersions | null> {
+  const { rows } = await pool().query<PluginVersions>(
+    `SELECT p.id, p.code, coalesce(json_agg(json_build_object('id', v.id, 'version', v.version, 'yanked', v.yanked, 'debug', v.debug, 'config', v.config))
+                                   FILTER (WHERE v.id IS NOT NULL), '[]') AS versions
+       FROM plugins p LEFT JOIN plugin_versions v ON v.plugin_id = p.id
+      WHERE p.code = $1 GROUP BY p.id`,
+    [code],
+  );
+  return rows[0] ?? null;
+}
+
 async function findByKey(userId: string, key: string, requestHash: string): Promise<RunDto | null> {
-  const run = await db().run.findUnique({ where: { launchedById_idempotencyKey: { launchedById: userId, idempotencyKey: key } }, include: RUN_INCLUDE });
+  const { rows } = await pool().query<Run & { launchedBy: { id: string; name: string } | null }>(
+    `SELECT ${RUN_COLUMNS}, (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = runs.launched_by_id) AS "launchedBy"
+       FROM runs WHERE launched_by_id = $1 AND idempotency_key = $2`,
+    [userId, key],
+  );
+  const run = rows[0];
   if (!run) return null;
   if (run.requestHash !== requestHash) {
     throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different launch; use a new key for a new run.");

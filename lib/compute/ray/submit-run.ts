@@ -1,7 +1,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db/client";
+import { processSingleton } from "@/lib/process-singleton";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { reportBackUrl } from "@/lib/http/hub-origin";
@@ -35,7 +35,7 @@ const MAX_RETRY_DELAY_S = 15;
  * the run waits `queued` and is tried again with back-off, until RAY_UNREACHABLE_TIMEOUT_SECONDS.
  */
 export async function submitRayRun(runId: string): Promise<void> {
-  const run = await db().run.findUnique({ where: { id: runId }, include: { pluginVersion: { select: { sha256: true, format: true, config: true } } } });
+  const run = await queuedRun(runId);
   if (!run || isTerminal(run.status) || run.status !== "queued") return;
   if (run.cancelRequested) return void (await transition(runId, "cancelled", {}));
   const { pluginVersion } = run;
@@ -54,6 +54,20 @@ export async function submitRayRun(runId: string): Promise<void> {
     if (!(error instanceof RayError && error.kind === "unreachable")) throw error;
     await waitForCluster({ ...run, pluginVersion }, error);
   }
+}
+
+// One query on the path every Ray launch waits on (Prisma's include costs several).
+async function queuedRun(
+  runId: string,
+): Promise<(Omit<RunRow, "pluginVersion"> & { status: string; cancelRequested: boolean; pluginVersion: RunRow["pluginVersion"] | null }) | null> {
+  const { rows } = await pool().query(
+    `SELECT r.id, r.status, r.cancel_requested AS "cancelRequested", r.action, r.method, r.params, r.resources, r.token_hash AS "tokenHash",
+            r.unreachable_since AS "unreachableSince",
+            CASE WHEN v.id IS NULL THEN NULL ELSE json_build_object('sha256', v.sha256, 'format', v.format, 'config', v.config) END AS "pluginVersion"
+       FROM runs r LEFT JOIN plugin_versions v ON v.id = r.version_id WHERE r.id = $1::uuid`,
+    [runId],
+  );
+  return rows[0] ?? null;
 }
 
 type RunRow = {
@@ -77,7 +91,7 @@ async function specInput(run: RunRow, client: ReturnType<typeof rayClient>): Pro
     root,
     limits: limitsFromEnv(env()),
   });
-  const requirementsText = await readFile(path.join(pluginDir, "requirements.txt"), "utf8").catch(() => "");
+  const { requirementsText, sdk } = await versionFacts(run.pluginVersion.sha256, pluginDir);
   const dropped = parseRequirements(requirementsText).dropped;
   if (dropped.length) await appendEvents(run.id, [hubLog(`Left out of the Ray environment (they name local files): ${dropped.join(", ")}`, "warning")]);
   const packageUri = await ensureRayPackage(client, { sha256: run.pluginVersion.sha256, pluginDir }, root);
@@ -90,11 +104,28 @@ async function specInput(run: RunRow, client: ReturnType<typeof rayClient>): Pro
     token: "",
     hubUrl: reportBackUrl(),
     packageUri,
-    sdk: await usesSdk(pluginDir),
+    sdk,
     requirementsText,
     pluginEnv: pluginEnvironment(config.env),
     resources: run.resources as RunResources | null,
   };
+}
+
+// What a version's files say about its environment; they never change for one sha256.
+const facts = processSingleton("ray.version-facts", () => new Map<string, Promise<{ requirementsText: string; sdk: boolean }>>());
+
+function versionFacts(sha256: string, pluginDir: string): Promise<{ requirementsText: string; sdk: boolean }> {
+  let known = facts.get(sha256);
+  if (!known) {
+    known = (async () => ({
+      requirementsText: await readFile(path.join(pluginDir, "requirements.txt"), "utf8").catch(() => ""),
+      sdk: await usesSdk(pluginDir),
+    }))();
+    known.catch(() => facts.delete(sha256));
+    if (facts.size > 1000) facts.clear();
+    facts.set(sha256, known);
+  }
+  return known;
 }
 
 /**

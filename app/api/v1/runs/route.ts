@@ -24,7 +24,7 @@ export const POST = route(
   async ({ req, body }) => {
     const { user } = await requirePrincipal(req, { scope: "run" });
     const idempotencyKey = req.headers.get("idempotency-key") ?? undefined;
-    const { run, created } = await launchRun(await body(), { userId: user.id, idempotencyKey });
+    const { run, created } = await launchRun(await body(), { user, idempotencyKey });
     return Response.json(run, { status: created ? 201 : 200, headers: { location: `/api/v1/runs/${run.id}` } });
   },
 );

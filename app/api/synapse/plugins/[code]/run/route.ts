@@ -24,7 +24,7 @@ export const POST = route(
     const input = await body();
     const { run, created } = await launchRun(
       { plugin: params.code, version: input.version ?? (await debugRunVersion(params.code, input.debug)), action: input.action, params: input.params },
-      { userId: user.id, idempotencyKey: req.headers.get("idempotency-key") ?? undefined },
+      { user, idempotencyKey: req.headers.get("idempotency-key") ?? undefined },
     );
     return Response.json({ ...toSynapseJob(run), job_id: run.id }, { status: created ? 201 : 200 });
   },
