@@ -9,6 +9,7 @@ import { holdInstanceLock } from "./runs/instance";
 import { startRayWatcher } from "./compute/ray/ray-watcher";
 import { startDebugReleaseSweeper } from "./registry/clean-debug-releases";
 import { startLocalPluginWatcher } from "./local-plugins/watch-dirs";
+import { seedExampleProjectOnce } from "./projects/seed/seed-project";
 
 export async function startup(): Promise<void> {
   const config = env();
@@ -25,5 +26,7 @@ export async function startup(): Promise<void> {
   if (config.SEED_EXAMPLES) {
     const seeded = await seedExamplesOnce();
     if (seeded.length) console.log(`Seeded example plugins: ${seeded.join(", ")}`);
+    const project = await seedExampleProjectOnce();
+    if (project) console.log(`Seeded example project ${project.id}: ${project.name}`);
   }
 }

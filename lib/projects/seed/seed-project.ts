@@ -1,0 +1,47 @@
+import "server-only";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { db } from "@/lib/db/client";
+import { importProject, type ImportResult } from "../import/import-project";
+import { openImportSource } from "../import/sources";
+import { writeExampleZip } from "./example-project";
+
+const SEEDED = "example_project_seeded";
+const SEED_LOCK = 7_351_002; // pg advisory lock id: one instance seeds, the others wait and skip
+
+/**
+ * Imports the example project once per database, through the same import as an upload (the zip
+ * written to a temp file first), so a fresh hub has data to browse and export. The marker row is
+ * written under the lock after the import commits: hubs starting together seed once, and a hub that
+ * crashed mid-import (nothing committed) seeds again at its next start.
+ */
+export async function seedExampleProjectOnce(options: { marker?: string; name?: string } = {}): Promise<ImportResult | null> {
+  const marker = options.marker ?? SEEDED;
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+      if (await tx.hubMeta.findUnique({ where: { key: marker } })) return null;
+      const result = await importExample(options.name);
+      await tx.hubMeta.create({ data: { key: marker, value: { projectId: result.id } } });
+      return result;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+async function importExample(name?: string): Promise<ImportResult> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-project-seed-"));
+  try {
+    const file = path.join(scratch, "example-shapes.zip");
+    await writeExampleZip(file, name);
+    const source = await openImportSource(file, (await stat(file)).size);
+    try {
+      return await importProject(source, null);
+    } finally {
+      await source.close();
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

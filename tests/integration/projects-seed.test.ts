@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { seedExampleProjectOnce } from "@/lib/projects/seed/seed-project";
+import { EXAMPLE_PROJECT_NAME } from "@/lib/projects/seed/example-project";
+import { authHeaders, hubUrl } from "../helpers/hub";
+
+type Summary = { id: number; name: string; counts: Record<string, number> };
+const get = async <T>(path: string) => (await (await fetch(`${hubUrl()}${path}`, { headers: authHeaders() })).json()) as T;
+const projects = () => get<{ items: Summary[] }>("/api/v1/projects?limit=100").then((list) => list.items);
+
+describe("the example project seed", () => {
+  it("the hub imported it once on first start: its counts, ground-truth versions and PNG files", async () => {
+    const seeded = (await projects()).filter((p) => p.name === EXAMPLE_PROJECT_NAME);
+    expect(seeded).toHaveLength(1);
+    expect(seeded[0].counts).toEqual({ tasks: 36, files: 36, assignments: 42, groundTruthVersions: 2, groundTruthEvents: 56 });
+    const detail = await get<{ groundTruthVersions: { name: string; events: number }[]; assignmentStatuses: Record<string, number> }>(
+      `/api/v1/projects/${seeded[0].id}`,
+    );
+    expect(detail.groundTruthVersions.map((v) => [v.name, v.events])).toEqual([
+      ["v2", 32],
+      ["v1", 24],
+    ]);
+    expect(Object.keys(detail.assignmentStatuses).sort()).toEqual(["approved", "in_progress", "pending", "rejected", "submitted"]);
+    const page = await get<{ items: { data: { boxes: unknown[] }; files: { url: string; contentType: string }[] }[] }>(
+      `/api/v1/projects/${seeded[0].id}/items?kind=ground_truth&limit=1`,
+    );
+    expect(page.items[0].data.boxes.length).toBeGreaterThan(0);
+    const file = await fetch(`${hubUrl()}${page.items[0].files[0].url}`, { headers: authHeaders() });
+    expect(file.headers.get("content-type")).toContain("image/png");
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(1, 4)
+        .toString("latin1"),
+    ).toBe("PNG");
+  });
+
+  it("two hubs seeding at the same moment import it once", async () => {
+    // This process writes blobs where the test hub reads them.
+    process.env.DATA_DIR = process.env.HUB_DATA_DIR;
+    const marker = `example_project_seeded_test_${process.pid}_${Date.now()}`;
+    const name = `Seed race ${marker}`;
+    const results = await Promise.all([seedExampleProjectOnce({ marker, name }), seedExampleProjectOnce({ marker, name })]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await seedExampleProjectOnce({ marker, name })).toBeNull();
+    expect((await projects()).filter((p) => p.name === name)).toHaveLength(1);
+  });
+});
