@@ -46,13 +46,16 @@ test.describe("at 390 × 844, signed in", () => {
   });
 });
 
-test("from 768 px up the links sit in the header, and still fit", async ({ page }) => {
-  for (const width of [768, 1024, 1280]) {
+test("from 1024 px up the links sit in the header, and still fit; a tablet gets the menu", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto("/plugins/tiny-classifier");
+  await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+  expect(await overflow(page), "768 px").toBeLessThanOrEqual(0);
+  for (const width of [1024, 1280, 1440]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/plugins/tiny-classifier");
     await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
-    await expect(page.getByRole("link", { name: "Runs" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+    for (const name of ["Projects", "Runs", "Exports", "Settings"]) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
     expect(await overflow(page), `${width} px`).toBeLessThanOrEqual(0);
   }
 });

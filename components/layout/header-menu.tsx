@@ -54,7 +54,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         aria-controls={PANEL_ID}
         aria-label="Menu"
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="ml-auto rounded-md p-2 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 md:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
+        className="ml-auto rounded-md p-2 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 lg:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-white"
       >
         <svg aria-hidden viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
           {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
@@ -65,7 +65,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
         id={PANEL_ID}
         // A followed link to the page already shown does not change the path: close on the click too.
         onClick={(event) => (event.target as Element).closest("a") && setOpenOn(null)}
-        className={`${open ? "absolute inset-x-0 top-full flex max-h-[calc(100dvh-3.5rem)] flex-col gap-3 overflow-y-auto border-b border-zinc-200 bg-white px-4 py-3 shadow-lg dark:border-zinc-800 dark:bg-zinc-950" : "hidden"} md:static md:flex md:max-h-none md:flex-1 md:flex-row md:items-center md:gap-2 md:overflow-visible lg:gap-4 md:border-0 md:bg-transparent md:p-0 md:shadow-none md:dark:bg-transparent`}
+        className={`${open ? "absolute inset-x-0 top-full flex max-h-[calc(100dvh-3.5rem)] flex-col gap-3 overflow-y-auto border-b border-zinc-200 bg-white px-4 py-3 shadow-lg dark:border-zinc-800 dark:bg-zinc-950" : "hidden"} lg:static lg:flex lg:max-h-none lg:flex-1 lg:flex-row lg:items-center lg:gap-2 lg:overflow-visible xl:gap-4 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none lg:dark:bg-transparent`}
       >
         {children}
       </div>

@@ -12,17 +12,19 @@ export function SiteHeader() {
           <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-brand-600 text-sm text-white">
             S
           </span>
-          {/* Only the mark between md and lg: the inline links need the room there. */}
-          <span className="md:sr-only lg:not-sr-only">synapse-hub</span>
+          {/* Only the mark between lg and xl: the inline links need the room there. */}
+          <span className="lg:sr-only xl:not-sr-only">synapse-hub</span>
         </Link>
         <HeaderMenu>
-          <nav aria-label="Main" className="flex flex-col gap-1 whitespace-nowrap text-sm md:flex-row md:items-center">
+          <nav aria-label="Main" className="flex flex-col gap-1 whitespace-nowrap text-sm lg:flex-row lg:items-center">
             <NavLink href="/">Catalog</NavLink>
+            <NavLink href="/projects">Projects</NavLink>
             <NavLink href="/runs">Runs</NavLink>
+            <NavLink href="/exports">Exports</NavLink>
             <NavLink href="/compute">Compute</NavLink>
             <NavLink href="/publish">Publish</NavLink>
           </nav>
-          <div className="border-t border-zinc-200 px-1 pt-3 md:ml-auto md:border-0 md:px-0 md:pt-0 dark:border-zinc-800">
+          <div className="border-t border-zinc-200 px-1 pt-3 lg:ml-auto lg:border-0 lg:px-0 lg:pt-0 dark:border-zinc-800">
             <UserMenu />
           </div>
         </HeaderMenu>

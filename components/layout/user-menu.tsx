@@ -13,7 +13,7 @@ export async function UserMenu() {
     );
   }
   return (
-    <div className="flex flex-col items-start gap-1 whitespace-nowrap text-sm md:flex-row md:items-center md:gap-2">
+    <div className="flex flex-col items-start gap-1 whitespace-nowrap text-sm lg:flex-row lg:items-center lg:gap-2">
       <SessionKeeper />
       <Link
         href="/my-plugins"
@@ -28,8 +28,8 @@ export async function UserMenu() {
         Settings
       </Link>
       {/* Who is signed in: first in the phone menu; inline only where there is room. */}
-      <span className="order-first flex items-center gap-2 px-2 md:order-none md:px-0">
-        <span className="text-zinc-700 md:hidden lg:inline dark:text-zinc-300" data-testid="signed-in-as">
+      <span className="order-first flex items-center gap-2 px-2 lg:order-none lg:px-0">
+        <span className="text-zinc-700 lg:hidden xl:inline dark:text-zinc-300" data-testid="signed-in-as">
           {user.name}
         </span>
         {user.role === "admin" && (
