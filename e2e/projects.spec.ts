@@ -70,6 +70,11 @@ test("the seeded example project is listed with its counts, and its page browses
   await expect(page.getByTestId("item-range").last()).toHaveText("1–24 of 32 ground-truth events");
   await page.getByRole("combobox", { name: "Version" }).selectOption({ label: "v1 (24 events)" });
   await expect(page.getByTestId("item-range").last()).toHaveText("1–24 of 24 ground-truth events");
+
+  // On a phone the page holds together: no sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shoot(page, "project-phone");
 });
 
 test("import from the projects page: a bad .jsonl lists every error at its line, the fixed one is imported", async ({ page }) => {
