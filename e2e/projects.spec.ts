@@ -2,6 +2,8 @@
 // with counts, ground-truth versions and a paged browser of items with thumbnails; an import from the
 // list page (every error at its file and line); and an export launched from the project page.
 import { expect, test, type Page, type Request } from "@playwright/test";
+import { configYaml } from "../tests/helpers/plugin-config";
+import { buildZip } from "../tests/helpers/zip-builder";
 
 const EXAMPLE = "Example: coloured shapes";
 
@@ -68,6 +70,11 @@ test("the seeded example project is listed with its counts, and its page browses
   await expect(page.getByTestId("item-range").last()).toHaveText("1–24 of 32 ground-truth events");
   await page.getByRole("combobox", { name: "Version" }).selectOption({ label: "v1 (24 events)" });
   await expect(page.getByTestId("item-range").last()).toHaveText("1–24 of 24 ground-truth events");
+
+  // On a phone the page holds together: no sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shoot(page, "project-phone");
 });
 
 test("import from the projects page: a bad .jsonl lists every error at its line, the fixed one is imported", async ({ page }) => {
@@ -101,13 +108,36 @@ test("import from the projects page: a bad .jsonl lists every error at its line,
   await expect(page.getByRole("list", { name: "Projects" }).getByRole("link", { name: `Imported ${tag}` })).toBeVisible();
 });
 
-test("launch the example export plugin from the project page: ExportParams for the target, then the run's page", async ({ page }) => {
+test("launch the example export plugin from the project page: ExportParams for the target, then the run's page", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
+  // A debug release of another export plugin: offered too, and marked as one.
+  const debugCode = `e2e-debug-exporter-${Date.now()}`;
+  const config = configYaml({ code: debugCode, version: "0.1.0", category: "export", name: `Debug exporter ${debugCode}` }).replace(
+    "actions:\n  run:",
+    "actions:\n  export:",
+  );
+  const archive = buildZip([
+    { name: `${debugCode}/config.yaml`, data: config },
+    { name: `${debugCode}/plugin/main.py`, data: "def run(params, ctx):\n    return {}\n" },
+  ]);
+  const published = await page.request.post("/api/v1/plugins?debug=true", {
+    headers: { origin: baseURL! },
+    multipart: { file: { name: "debug.zip", mimeType: "application/zip", buffer: archive } },
+  });
+  expect(published.status(), await published.text()).toBe(201);
+
   const id = await openExample(page);
   await page.getByRole("link", { name: "Export…" }).click();
   await expect(page).toHaveURL(`/projects/${id}/export`);
   await expect(page.getByRole("combobox", { name: "Export plugin" })).toContainText("Dataset Exporter 1.0.0");
   await expect(page.getByTestId("export-plugin")).toContainText("dataset-exporter@1.0.0 · export");
+  const plugin = page.getByRole("combobox", { name: "Export plugin" });
+  await expect(plugin.locator("optgroup[label='Debug releases'] option", { hasText: `Debug exporter ${debugCode} 0.1.0 (debug)` })).toHaveCount(1);
+  await plugin.selectOption({ label: `Debug exporter ${debugCode} 0.1.0 (debug)` });
+  await expect(page.getByTestId("export-plugin").locator("[data-debug-badge]")).toBeVisible();
+  await expect(page.getByText("A debug release: it may be replaced under the same version.")).toBeVisible();
+  await plugin.selectOption({ label: "Dataset Exporter 1.0.0" });
+  await expect(page.getByTestId("export-plugin").locator("[data-debug-badge]")).toHaveCount(0);
 
   // A blank name is refused at the field, and nothing is sent.
   const name = page.getByRole("textbox", { name: "Output name" });

@@ -27,6 +27,8 @@ export function ItemBrowser({ projectId, kind, versions = [], initialPage }: Pro
     queryFn: () => fetchItems(projectId, kind, version, page),
     initialData: page === 1 && initialPage ? initialPage : undefined,
     placeholderData: keepPreviousData,
+    // An import never changes afterwards: a page read once stays right.
+    staleTime: 5 * 60_000,
   });
   const [one, many] = NOUNS[kind];
   const data = query.data;

@@ -13,7 +13,7 @@ import { fetchProjects, projectKeys } from "./project-api";
 import { ProjectCounts } from "./project-counts";
 
 export function ProjectsListClient({ initialList, maxBytes }: { initialList: ProjectList; maxBytes: number }) {
-  const query = useQuery({ queryKey: projectKeys.list, queryFn: fetchProjects, initialData: initialList });
+  const query = useQuery({ queryKey: projectKeys.list, queryFn: fetchProjects, initialData: initialList, staleTime: 30_000 });
   const projects = query.data.items;
   const [importing, setImporting] = useState(false);
   const showImport = importing || projects.length === 0;
