@@ -60,7 +60,8 @@ export const FILTERS: Record<Target, Record<string, FilterDef>> = {
 };
 
 /** Keys about paging and shape, not about which rows: handled by list-query.ts. */
-export const CONTROL_KEYS = new Set(["page", "page_size", "pagination", "cursor", "ordering", "expand", "response_mode", "fields"]);
+// `url_host` is a query parameter the SDK's client adds to every call when its agent names its network (SYN-7433).
+export const CONTROL_KEYS = new Set(["page", "page_size", "pagination", "cursor", "ordering", "expand", "response_mode", "fields", "url_host"]);
 
 const REQUIRED: Record<Target, string[][]> = {
   assignment: [["project"]],
