@@ -43,6 +43,8 @@ const STATUS = {
   checksum_mismatch: 422,
   share_expired: 403,
   share_invalid: 403,
+  // The Synapse export lists: a filter key the hub does not apply (refused, never silently ignored).
+  unsupported_filter: 400,
   internal: 500,
   bad_gateway: 502,
   unavailable: 503,

@@ -16,6 +16,7 @@ import { clearRunDir, pluginEnvironment, runCommand } from "./run-environment";
 import { freePort, waitForPort } from "./ports";
 import { withRetries } from "./with-retries";
 import { VERSION_GONE } from "@/lib/runs/version-gone";
+import { ingestRunStorage } from "@/lib/synapse/export/ingest-run-storage";
 
 type Final = "succeeded" | "failed" | "cancelled";
 
@@ -43,6 +44,10 @@ export async function executeLocalRun(runId: string): Promise<void> {
   let ended: Promise<void> | undefined;
   const end = (final: Final, outcome: Outcome): Promise<void> =>
     (ended ??= (async () => {
+      // What the run wrote to the hub's storage (an SDK export) is listed before the run reads as ended.
+      await ingestRunStorage(runId, (line, level) => log.add(line, "hub", level)).catch((error) =>
+        log.add(`Storing the run's output failed: ${error}`, "hub", "error"),
+      );
       await log.close();
       // The run must end even through a database blip: retried, then left to the reconciler.
       await withRetries(`ending run ${runId}`, async () => {
