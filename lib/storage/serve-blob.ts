@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import { AppError } from "@/lib/http/errors";
 import { blobSize, openBlob } from "./blob-store";
+import { storedFileHeaders } from "./content-type";
 
 /**
  * A download response for a blob: strong ETag (the sha256), Content-Length, conditional requests and
@@ -12,14 +13,14 @@ export async function serveBlob(
   sha256: string,
   filename: string,
   contentType: string,
-  { immutable = true, shared = true } = {},
+  { immutable = true, shared = true, inline = false } = {},
 ): Promise<Response> {
   const size = await blobSize(sha256);
   if (size === null) throw new AppError("internal", `Blob ${sha256} is missing from the store.`);
   const etag = `"${sha256}"`;
   const headers: Record<string, string> = {
-    "content-type": contentType,
-    "content-disposition": `attachment; filename="${filename.replace(/[^\w.@+-]/g, "_")}"`,
+    // An attachment unless `inline` is asked for a passive type; HTML/SVG always sandboxed (content-type.ts).
+    ...storedFileHeaders(contentType, filename, { inline }),
     etag,
     "accept-ranges": "bytes",
     // A URL naming an exact version never changes its bytes; one that resolves (`latest`) does.
