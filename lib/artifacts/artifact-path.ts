@@ -22,32 +22,3 @@ export function checkArtifactPath(raw: string | string[]): string {
   }
   return joined;
 }
-
-const TYPES: Record<string, string> = {
-  json: "application/json",
-  jsonl: "application/x-ndjson",
-  ndjson: "application/x-ndjson",
-  txt: "text/plain; charset=utf-8",
-  log: "text/plain; charset=utf-8",
-  md: "text/markdown; charset=utf-8",
-  csv: "text/csv; charset=utf-8",
-  tsv: "text/tab-separated-values; charset=utf-8",
-  yaml: "text/yaml; charset=utf-8",
-  yml: "text/yaml; charset=utf-8",
-  xml: "application/xml",
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-  bmp: "image/bmp",
-  zip: "application/zip",
-  gz: "application/gzip",
-  pt: "application/octet-stream",
-};
-
-/** The content type a download of `path` is served with (by extension; the run's word is not trusted). */
-export function contentTypeOf(path: string): string {
-  const ext = path.split("/").at(-1)?.split(".").at(-1)?.toLowerCase() ?? "";
-  return TYPES[ext] ?? "application/octet-stream";
-}

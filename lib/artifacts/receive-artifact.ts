@@ -7,8 +7,8 @@ import { AppError } from "@/lib/http/errors";
 import { nodeBodyOf } from "@/lib/http/node-body";
 import { appendEvents } from "@/lib/runs/event-store";
 import { commitTemp, discardTemp } from "@/lib/storage/blob-store";
+import { contentTypeOf } from "@/lib/storage/content-type";
 import { receiveToTemp } from "@/lib/storage/receive-to-temp";
-import { contentTypeOf } from "./artifact-path";
 import type { ArtifactDto } from "./schemas";
 import { artifactEvent, toArtifactDto } from "./serialize";
 

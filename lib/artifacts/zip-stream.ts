@@ -2,8 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { AppError } from "@/lib/http/errors";
-import { parseRange } from "@/lib/storage/serve-blob";
 import { blobPath } from "@/lib/storage/blob-store";
+import { conditionalDownload } from "@/lib/storage/conditional-download";
+import { storedFileHeaders } from "@/lib/storage/content-type";
 import { uploadedArtifacts } from "./list-artifacts";
 import { layoutZip, sliceLayout, type ZipLayout } from "./zip-layout";
 
@@ -24,33 +25,12 @@ export async function serveRunZip(req: Request, runId: string, filename: string)
     .update(JSON.stringify(files.map((f) => [f.path, f.sha256, f.modified.getTime()])))
     .digest("hex")
     .slice(0, 40)}"`;
-  const headers: Record<string, string> = {
-    "content-type": "application/zip",
-    "content-disposition": `attachment; filename="${filename.replace(/[^\w.@+-]/g, "_")}"`,
+  const headers = {
+    ...storedFileHeaders("application/zip", filename),
     etag,
-    "accept-ranges": "bytes",
     "cache-control": "private, no-cache",
   };
-  if (
-    req.headers
-      .get("if-none-match")
-      ?.split(",")
-      .some((t) => t.trim() === etag)
-  ) {
-    return new Response(null, { status: 304, headers });
-  }
-  const range = parseRange(req.headers.get("range"), layout.size);
-  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...headers, "content-range": `bytes */${layout.size}` } });
-  const ifRange = req.headers.get("if-range");
-  const partial = range && (!ifRange || ifRange === etag) ? range : null;
-  const start = partial?.start ?? 0;
-  const end = partial?.end ?? layout.size - 1;
-  const length = layout.size === 0 ? 0 : end - start + 1;
-  const status = partial ? 206 : 200;
-  if (partial) headers["content-range"] = `bytes ${start}-${end}/${layout.size}`;
-  headers["content-length"] = String(length);
-  const body = req.method === "HEAD" ? null : zipBody(layout, start, end);
-  return new Response(body, { status, headers });
+  return conditionalDownload(req, layout.size, headers, ({ start, end }) => zipBody(layout, start, end));
 }
 
 function zipBody(layout: ZipLayout<string>, start: number, end: number): ReadableStream<Uint8Array> {

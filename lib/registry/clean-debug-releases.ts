@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
+import { every } from "@/lib/every";
 import { forgetCatalog } from "./catalog-cache";
 import { refreshPlugin } from "./refresh-plugin";
 
@@ -27,24 +27,10 @@ export async function removeOldDebugReleases(maxAgeSeconds = env().DEBUG_RELEASE
   return removed;
 }
 
-const schedule = processSingleton("debug-release-sweeper", () => ({ timer: undefined as NodeJS.Timeout | undefined, running: false }));
-
 /** Sweeps now (without delaying start-up) and then every DEBUG_RELEASE_SWEEP_SECONDS, once per process. */
 export function startDebugReleaseSweeper(): void {
-  if (schedule.timer) return;
-  const run = async () => {
-    if (schedule.running) return;
-    schedule.running = true;
-    try {
-      const removed = await removeOldDebugReleases();
-      if (removed) console.log(`Removed ${removed} debug release(s) older than DEBUG_RELEASE_MAX_AGE.`);
-    } catch (error) {
-      console.error("could not remove old debug releases:", error);
-    } finally {
-      schedule.running = false;
-    }
-  };
-  schedule.timer = setInterval(run, env().DEBUG_RELEASE_SWEEP_SECONDS * 1000);
-  schedule.timer.unref();
-  void run();
+  every("debug-release-sweeper", env().DEBUG_RELEASE_SWEEP_SECONDS * 1000, "remove old debug releases", async () => {
+    const removed = await removeOldDebugReleases();
+    if (removed) console.log(`Removed ${removed} debug release(s) older than DEBUG_RELEASE_MAX_AGE.`);
+  });
 }

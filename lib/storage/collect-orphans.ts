@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { link, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { processSingleton } from "@/lib/process-singleton";
+import { every } from "@/lib/every";
 import { referencedAmong } from "./blob-references";
 import { blobPath, blobRoot, tmpDir } from "./blob-store";
 import { mkdirDurable } from "./durable-dir";
@@ -70,24 +70,10 @@ async function isOld(file: string, graceMs: number): Promise<boolean> {
   return info !== null && Date.now() - info.mtimeMs > graceMs;
 }
 
-const schedule = processSingleton("orphan-collector", () => ({ timer: undefined as NodeJS.Timeout | undefined, running: false }));
-
 /** Collects now (without delaying start-up) and then every BLOB_GC_INTERVAL_SECONDS, once per process. */
 export function startOrphanCollector(): void {
-  if (schedule.timer) return;
-  const run = async () => {
-    if (schedule.running) return;
-    schedule.running = true;
-    try {
-      const removed = await collectOrphans();
-      if (removed) console.log(`Removed ${removed} orphan blob(s) that no row points at.`);
-    } catch (error) {
-      console.error("could not collect orphan blobs:", error);
-    } finally {
-      schedule.running = false;
-    }
-  };
-  schedule.timer = setInterval(run, env().BLOB_GC_INTERVAL_SECONDS * 1000);
-  schedule.timer.unref();
-  void run();
+  every("orphan-collector", env().BLOB_GC_INTERVAL_SECONDS * 1000, "collect orphan blobs", async () => {
+    const removed = await collectOrphans();
+    if (removed) console.log(`Removed ${removed} orphan blob(s) that no row points at.`);
+  });
 }

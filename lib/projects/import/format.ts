@@ -78,26 +78,3 @@ export const ZIP_FILES = { tasks: "tasks.jsonl", assignments: "assignments.jsonl
 /** The kinds of line of a single-file `.jsonl` import (its `type`); the first line is the project. */
 export const LINE_TYPES = ["project", "task", "assignment", "ground_truth"] as const;
 export type LineType = (typeof LINE_TYPES)[number];
-
-export const CONTENT_TYPES: Record<string, string> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  gif: "image/gif",
-  webp: "image/webp",
-  bmp: "image/bmp",
-  svg: "image/svg+xml",
-  json: "application/json",
-  txt: "text/plain",
-  csv: "text/csv",
-  mp4: "video/mp4",
-  webm: "video/webm",
-  wav: "audio/wav",
-  mp3: "audio/mpeg",
-  pdf: "application/pdf",
-};
-
-export function contentTypeOf(name: string): string {
-  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-  return CONTENT_TYPES[ext] ?? "application/octet-stream";
-}

@@ -2,7 +2,8 @@ import "server-only";
 import { Readable } from "node:stream";
 import { commitTemp } from "@/lib/storage/blob-store";
 import { receiveToTemp } from "@/lib/storage/receive-to-temp";
-import { contentTypeOf, type FileRef } from "./format";
+import { contentTypeOf } from "@/lib/storage/content-type";
+import type { FileRef } from "./format";
 import type { ImportErrors } from "./import-errors";
 import type { ImportSource } from "./sources";
 

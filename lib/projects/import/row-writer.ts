@@ -7,6 +7,24 @@ const BATCH = 500;
 type PendingTask = { key: string; data: unknown; files: StoredFile[] };
 type PendingAssignment = { task: string; worker: string; status: string; data: unknown };
 type PendingEvent = { version: number; task: string; category: string | null; data: unknown };
+type TaskFile = StoredFile & { taskId: number };
+
+/** A column of a batch INSERT: its name, its Postgres type (an array of it is passed) and its value in a row. */
+type Column<R> = [name: string, type: string, value: (row: R) => unknown];
+
+/** One multi-row INSERT of `rows` through unnest: one array parameter per column, whatever the number of rows. */
+async function insertRows<R, Out extends object = object>(client: PoolClient, table: string, columns: Column<R>[], rows: R[], returning = ""): Promise<Out[]> {
+  const names = columns.map(([name]) => name).join(", ");
+  const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+  const sql = `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})${returning && ` RETURNING ${returning}`}`;
+  const { rows: out } = await client.query<Out>(
+    sql,
+    columns.map(([, , value]) => rows.map(value)),
+  );
+  return out;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
 
 /**
  * Writes an import's rows inside its transaction, in batches of multi-row INSERTs (unnest), so a large
@@ -26,18 +44,15 @@ export class RowWriter {
   ) {}
 
   async task(task: PendingTask): Promise<void> {
-    this.tasks.push(task);
-    if (this.tasks.length >= BATCH) await this.flushTasks();
+    if (this.tasks.push(task) >= BATCH) await this.flushTasks();
   }
 
   async assignment(row: PendingAssignment): Promise<void> {
-    this.assignments.push(row);
-    if (this.assignments.length >= BATCH) await this.flushAssignments();
+    if (this.assignments.push(row) >= BATCH) await this.flushAssignments();
   }
 
   async event(row: PendingEvent): Promise<void> {
-    this.events.push(row);
-    if (this.events.length >= BATCH) await this.flushEvents();
+    if (this.events.push(row) >= BATCH) await this.flushEvents();
   }
 
   async flush(): Promise<void> {
@@ -46,29 +61,39 @@ export class RowWriter {
     await this.flushEvents();
   }
 
+  private taskId = (key: string) => this.taskIds.get(key)!;
+
   private async flushTasks(): Promise<void> {
     if (!this.tasks.length) return;
     const batch = this.tasks;
     this.tasks = [];
-    const { rows } = await this.client.query<{ id: number; key: string }>(
-      `INSERT INTO project_tasks (project_id, key, data) SELECT $1, k, d FROM unnest($2::text[], $3::jsonb[]) AS t(k, d) RETURNING id, key`,
-      [this.projectId, batch.map((t) => t.key), batch.map((t) => JSON.stringify(t.data))],
+    const rows = await insertRows<PendingTask, { id: number; key: string }>(
+      this.client,
+      "project_tasks",
+      [
+        ["project_id", "int", () => this.projectId],
+        ["key", "text", (t) => t.key],
+        ["data", "jsonb", (t) => json(t.data)],
+      ],
+      batch,
+      "id, key",
     );
     for (const row of rows) this.taskIds.set(row.key, row.id);
-    const files = batch.flatMap((t) => t.files.map((f) => ({ ...f, taskId: this.taskIds.get(t.key)! })));
+    const files = batch.flatMap((t) => t.files.map((f): TaskFile => ({ ...f, taskId: this.taskId(t.key) })));
     if (files.length) {
-      await this.client.query(
-        `INSERT INTO task_files (task_id, slot, file_name, content_type, sha256, size_bytes, is_primary)
-         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::char(64)[], $6::bigint[], $7::bool[])`,
+      await insertRows<TaskFile>(
+        this.client,
+        "task_files",
         [
-          files.map((f) => f.taskId),
-          files.map((f) => f.slot),
-          files.map((f) => f.fileName),
-          files.map((f) => f.contentType),
-          files.map((f) => f.sha256),
-          files.map((f) => f.size),
-          files.map((f) => f.isPrimary),
+          ["task_id", "int", (f) => f.taskId],
+          ["slot", "text", (f) => f.slot],
+          ["file_name", "text", (f) => f.fileName],
+          ["content_type", "text", (f) => f.contentType],
+          ["sha256", "char(64)", (f) => f.sha256],
+          ["size_bytes", "bigint", (f) => f.size],
+          ["is_primary", "bool", (f) => f.isPrimary],
         ],
+        files,
       );
     }
     this.counts.tasks += batch.length;
@@ -80,15 +105,17 @@ export class RowWriter {
     await this.flushTasks();
     const batch = this.assignments;
     this.assignments = [];
-    await this.client.query(
-      `INSERT INTO assignments (project_id, task_id, worker, status, data) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`,
+    await insertRows<PendingAssignment>(
+      this.client,
+      "assignments",
       [
-        this.projectId,
-        batch.map((a) => this.taskIds.get(a.task)!),
-        batch.map((a) => a.worker),
-        batch.map((a) => a.status),
-        batch.map((a) => JSON.stringify(a.data)),
+        ["project_id", "int", () => this.projectId],
+        ["task_id", "int", (a) => this.taskId(a.task)],
+        ["worker", "text", (a) => a.worker],
+        ["status", "text", (a) => a.status],
+        ["data", "jsonb", (a) => json(a.data)],
       ],
+      batch,
     );
     this.counts.assignments += batch.length;
   }
@@ -98,9 +125,16 @@ export class RowWriter {
     await this.flushTasks();
     const batch = this.events;
     this.events = [];
-    await this.client.query(
-      `INSERT INTO ground_truth_events (version_id, task_id, category, data) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::jsonb[])`,
-      [batch.map((e) => e.version), batch.map((e) => this.taskIds.get(e.task)!), batch.map((e) => e.category), batch.map((e) => JSON.stringify(e.data))],
+    await insertRows<PendingEvent>(
+      this.client,
+      "ground_truth_events",
+      [
+        ["version_id", "int", (e) => e.version],
+        ["task_id", "int", (e) => this.taskId(e.task)],
+        ["category", "text", (e) => e.category],
+        ["data", "jsonb", (e) => json(e.data)],
+      ],
+      batch,
     );
     this.counts.groundTruthEvents += batch.length;
   }

@@ -1,6 +1,6 @@
 // GET /api/v1/runs/{id}/artifacts — the files a run produced, with counts (signed in, or ?share=)
 // POST /api/v1/runs/{id}/artifacts — the run's token: a file it could not produce or upload, listed as failed
-import { checkArtifactPath, contentTypeOf } from "@/lib/artifacts/artifact-path";
+import { checkArtifactPath } from "@/lib/artifacts/artifact-path";
 import { listArtifacts } from "@/lib/artifacts/list-artifacts";
 import { markFailed } from "@/lib/artifacts/receive-artifact";
 import { requireResultReader } from "@/lib/artifacts/result-access";
@@ -9,6 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
 import { runTokenRun } from "@/lib/runs/run-token";
 import { runIdParam } from "@/lib/runs/schemas";
+import { contentTypeOf } from "@/lib/storage/content-type";
 
 export const dynamic = "force-dynamic";
 
