@@ -8,7 +8,8 @@ import { AppError } from "@/lib/http/errors";
 import { appendEvents } from "@/lib/runs/event-store";
 import { commitTemp } from "@/lib/storage/blob-store";
 import { receiveToTemp } from "@/lib/storage/receive-to-temp";
-import { checkArtifactPath, contentTypeOf } from "./artifact-path";
+import { contentTypeOf } from "@/lib/storage/content-type";
+import { checkArtifactPath } from "./artifact-path";
 import { markFailed } from "./receive-artifact";
 import { artifactEvent, toArtifactDto } from "./serialize";
 
