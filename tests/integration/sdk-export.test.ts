@@ -276,6 +276,9 @@ describe("an export plugin on the real Synapse SDK", () => {
         expect(paths.filter((p) => p.startsWith(`${name}/labels/`)).length).toBe(items.length);
         expect(paths.filter((p) => p.startsWith(`${name}/origin_files/`)).length).toBe(items.length);
         expect(paths).toContain(`${name}/manifest.json`);
+        const stored = logMessages(events).find((line) => line.startsWith("Stored "));
+        expect(stored).toMatch(new RegExp(`^Stored ${paths.length} file\\(s\\) of the run's output`));
+        console.log(`${target}: ${stored}`);
 
         // The zip holds the same files; their contents are the project's.
         const zip = await get(`/api/v1/runs/${run.id}/archive`);
