@@ -13,6 +13,8 @@ import { checkArtifactPath } from "./artifact-path";
 import { markFailed } from "./receive-artifact";
 import { artifactEvent, toArtifactDto } from "./serialize";
 
+const CONCURRENCY = 4;
+
 export type IngestSummary = { uploaded: number; failed: number; bytes: number };
 
 /**
@@ -26,22 +28,28 @@ export async function ingestFolder(runId: string, folder: string): Promise<Inges
   const summary: IngestSummary = { uploaded: 0, failed: 0, bytes: 0 };
   const root = await lstat(folder).catch(() => null);
   if (!root?.isDirectory()) return summary;
-  for await (const relative of walk(folder, "")) {
-    let artifactPath: string;
-    try {
-      artifactPath = checkArtifactPath(relative);
-    } catch (error) {
-      console.error(`run ${runId}: output file ${JSON.stringify(relative)} skipped:`, error instanceof Error ? error.message : error);
-      summary.failed++;
-      continue;
+  const files = walk(folder, "");
+  // A few files at once: each ends in an fsync and a row, which would otherwise queue one by one.
+  const worker = async () => {
+    for (let next = await files.next(); !next.done; next = await files.next()) {
+      const relative = next.value;
+      let artifactPath: string;
+      try {
+        artifactPath = checkArtifactPath(relative);
+      } catch (error) {
+        console.error(`run ${runId}: output file ${JSON.stringify(relative)} skipped:`, error instanceof Error ? error.message : error);
+        summary.failed++;
+        continue;
+      }
+      const outcome = await ingestFile(runId, path.join(folder, ...relative.split("/")), artifactPath);
+      if (outcome === null) summary.failed++;
+      else {
+        summary.uploaded++;
+        summary.bytes += outcome;
+      }
     }
-    const outcome = await ingestFile(runId, path.join(folder, ...relative.split("/")), artifactPath);
-    if (outcome === null) summary.failed++;
-    else {
-      summary.uploaded++;
-      summary.bytes += outcome;
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return summary;
 }
 

@@ -146,6 +146,7 @@ describe("the Synapse export lists", () => {
     expect(events.results[0]).toMatchObject({ pgh_id: events.results[0].id, ground_truth_dataset_version: a.version });
     expect((await json(`/sdk/ground_truth_events/?ground_truth_dataset_versions=${a.version}&page_size=1`)).count).toBe(3);
     expect(await json(`/ground_truth_dataset_versions/${a.version}/`)).toMatchObject({ id: a.version, project: a.id, count_events: 3 });
+    expect(await json(`/v2/ground-truth-datasets/${a.id}/`)).toEqual({ id: a.id, name: "Export A", tenant_id: 1, project_id: a.id, description: "" });
     expect(await json(`/projects/${a.id}/`)).toMatchObject({ id: a.id, name: "Export A", configuration: { classes: ["circle", "square"] } });
   });
 
@@ -258,7 +259,7 @@ describe("an export plugin on the real Synapse SDK", () => {
         { target: "assignment", filter: { project: a.id }, items: a.items.assignment, classes: ["circle", "square"] },
         { target: "task", filter: { project: a.id }, items: a.items.task, classes: ["circle", "square"] },
         // Ground truth names its dataset version, not a project (the SDK's singular spelling).
-        { target: "ground_truth", filter: { ground_truth_dataset_version: a.version }, items: a.items.ground_truth, classes: null },
+        { target: "ground_truth", filter: { ground_truth_dataset_version: a.version }, items: a.items.ground_truth, classes: ["circle", "square"] },
       ];
       for (const { target, filter, items, classes } of targets) {
         const name = `export-${target}`;
@@ -275,6 +276,9 @@ describe("an export plugin on the real Synapse SDK", () => {
         expect(paths.filter((p) => p.startsWith(`${name}/labels/`)).length).toBe(items.length);
         expect(paths.filter((p) => p.startsWith(`${name}/origin_files/`)).length).toBe(items.length);
         expect(paths).toContain(`${name}/manifest.json`);
+        const stored = logMessages(events).find((line) => line.startsWith("Stored "));
+        expect(stored).toMatch(new RegExp(`^Stored ${paths.length} file\\(s\\) of the run's output`));
+        console.log(`${target}: ${stored}`);
 
         // The zip holds the same files; their contents are the project's.
         const zip = await get(`/api/v1/runs/${run.id}/archive`);
@@ -286,7 +290,8 @@ describe("an export plugin on the real Synapse SDK", () => {
         const manifest = JSON.parse(readFileSync(path.join(root, "manifest.json"), "utf8"));
         expect(manifest.ids.sort()).toEqual(items.map((i) => i.id).sort());
         expect(manifest.count).toBe(items.length);
-        if (classes) expect(manifest.classes).toEqual(classes);
+        // The project configuration reached the exporter (for ground truth through version → dataset → project).
+        expect(manifest.classes).toEqual(classes);
         const labels = readdirSync(path.join(root, "labels")).map((f) => JSON.parse(readFileSync(path.join(root, "labels", f), "utf8")));
         expect(labels.map((l) => l.id).sort()).toEqual(items.map((i) => i.id).sort());
         for (const label of labels) expect(label.annotation).toEqual(items.find((i) => i.id === label.id)!.data);
@@ -294,6 +299,15 @@ describe("an export plugin on the real Synapse SDK", () => {
         const expected = items.map((i) => sha256(a.images[Number(i.taskKey.slice(1)) - 1]));
         expect(originals.sort()).toEqual(expected.sort());
       }
+
+      // A filter the SDK lets through but the hub does not apply fails the export, instead of exporting the whole project.
+      const params = { name: "narrowed", storage: 1, path: "/", target: "assignment", filter: { project: a.id, workshop: 1 }, save_original_file: false };
+      const refused = await waitForRun((await launchOk({ plugin: code, action: "export", params })).id, undefined, 180_000);
+      const said = `${refused.error}\n${logMessages(await allEvents(refused.id)).join("\n")}`;
+      expect(refused.status, said).toBe("failed");
+      expect(said).toMatch(/workshop/);
+      const left = await json(`/api/v1/runs/${refused.id}/artifacts`);
+      expect(left.items.filter((i: { path: string }) => i.path.includes("/labels/"))).toEqual([]);
     },
   );
 });

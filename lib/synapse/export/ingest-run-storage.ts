@@ -10,10 +10,15 @@ import { runStorageDir } from "./run-storage";
  */
 export async function ingestRunStorage(runId: string, log: (line: string, level?: "info" | "warning") => void): Promise<void> {
   const folder = runStorageDir(runId);
+  const started = Date.now();
   const summary = await ingestFolder(runId, folder);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (summary.uploaded || summary.failed) {
     const failed = summary.failed ? `; ${summary.failed} could not be taken (listed as failed)` : "";
-    log(`Stored ${summary.uploaded} file(s) of the run's output (${summary.bytes} bytes) as its artifacts${failed}.`, summary.failed ? "warning" : "info");
+    log(
+      `Stored ${summary.uploaded} file(s) of the run's output (${summary.bytes} bytes) as its artifacts in ${seconds} s${failed}.`,
+      summary.failed ? "warning" : "info",
+    );
   }
   await rm(folder, { recursive: true, force: true });
 }

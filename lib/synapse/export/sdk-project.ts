@@ -48,3 +48,19 @@ export async function getSdkGroundTruthVersion(req: Request, id: number) {
     created: version.created_at.toISOString(),
   };
 }
+
+/**
+ * `GET /v2/ground-truth-datasets/{id}/`: the one v2 call of an in-process export. A ground-truth
+ * export names only its dataset version; the SDK finds the project (whose configuration it hands the
+ * exporter) as version → `ground_truth_dataset` → this call's `project_id` (gt_project.py). The hub's
+ * dataset id is its project's id. Answered without the v2 `{data, meta}` envelope, which the SDK
+ * unwraps only when present.
+ */
+export async function getSdkGroundTruthDataset(req: Request, id: number) {
+  const reader = await exportReader(req);
+  const { rows } = await pool().query<{ id: number; name: string; description: string }>("SELECT id, name, description FROM projects WHERE id = $1", [id]);
+  const project = rows[0];
+  if (!project) throw notFound("not_found", `No ground-truth dataset ${id}.`);
+  assertMayRead(reader, [project.id]);
+  return { id: project.id, name: project.name, tenant_id: 1, project_id: project.id, description: project.description };
+}
