@@ -20,6 +20,12 @@ images/0001.png`}
           A single <code>.jsonl</code> holds the same records, each with its <code>type</code> (<code>project</code> first), files inline as <code>data:</code>{" "}
           URIs. One bad line refuses the whole import, and every error is listed with its file and line.
         </p>
+        <p>
+          <a href="/api/v1/projects/example" download className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+            Download the example project (.zip)
+          </a>{" "}
+          — the one this hub was seeded with: 36 images with boxes, assignments and two ground-truth versions.
+        </p>
       </div>
     </details>
   );

@@ -43,4 +43,23 @@ describe("the example project seed", () => {
     expect(await seedExampleProjectOnce({ marker, name })).toBeNull();
     expect((await projects()).filter((p) => p.name === name)).toHaveLength(1);
   });
+
+  it("downloads as an importable .zip without an account, and imports with the same counts", async () => {
+    const download = await fetch(`${hubUrl()}/api/v1/projects/example`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("example-shapes.zip");
+    const zip = await download.arrayBuffer();
+    const form = new FormData();
+    form.append("file", new Blob([zip]), "example-shapes.zip");
+    const imported = await fetch(`${hubUrl()}/api/v1/projects`, { method: "POST", body: form, headers: authHeaders() });
+    expect(imported.status).toBe(201);
+    const { id } = (await imported.json()) as { id: number };
+    expect((await get<Summary>(`/api/v1/projects/${id}`)).counts).toEqual({
+      tasks: 36,
+      files: 36,
+      assignments: 42,
+      groundTruthVersions: 2,
+      groundTruthEvents: 56,
+    });
+  });
 });

@@ -1,6 +1,7 @@
 // The example project, as the documented import format (README "Projects"): project.json, the three
 // JSON Lines files and the images, so that seeding it also proves the format end to end.
 import { createWriteStream } from "node:fs";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
 import { random, SHAPE_CLASSES, shapeImage, type Box } from "./shapes";
@@ -67,12 +68,16 @@ export function exampleProjectEntries(name = EXAMPLE_PROJECT_NAME): Entry[] {
   ];
 }
 
-/** Writes the example as a zip inside one top-level folder, as a zipped folder would be. */
-export async function writeExampleZip(file: string, name?: string): Promise<void> {
+/** The example as a zip inside one top-level folder, as a zipped folder would be (what the seed imports and people download). */
+export function exampleZipStream(name?: string): Readable {
   const zip = new yazl.ZipFile();
   const mtime = new Date("2020-01-01T00:00:00Z");
   // PNGs are deflated already; the JSON Lines compress well.
   for (const entry of exampleProjectEntries(name)) zip.addBuffer(entry.data, `example-shapes/${entry.name}`, { mtime, compress: !entry.name.endsWith(".png") });
   zip.end();
-  await pipeline(zip.outputStream, createWriteStream(file));
+  return zip.outputStream as Readable;
+}
+
+export async function writeExampleZip(file: string, name?: string): Promise<void> {
+  await pipeline(exampleZipStream(name), createWriteStream(file));
 }
