@@ -79,6 +79,7 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   await expect(treeItem(page, "readme.txt")).toBeVisible();
   await waitForStatus(page.request, run.id, "succeeded", 60_000);
   await expect(page.getByTestId("files-summary")).toContainText("3 files");
+  await page.screenshot({ path: testInfo.outputPath("run-page-files-tab.png"), fullPage: true });
 
   // The result page of its own; folders are collapsible from the keyboard.
   await page.goto(`/runs/${run.id}/files`);
@@ -122,6 +123,7 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   for (const theme of ["light", "dark"]) {
     if (theme === "dark") await page.getByRole("button", { name: "Toggle dark mode" }).click();
     await treeItem(page, "result.json").click();
+    await page.waitForTimeout(400); // colour transitions
     await page.screenshot({ path: testInfo.outputPath(`run-files-${theme}.png`), fullPage: true });
   }
   await page.getByRole("button", { name: "Toggle dark mode" }).click(); // leave the saved theme as it was
@@ -180,8 +182,16 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   await expect(row.getByRole("link", { name: /Download .* \(\.zip\)/ })).toHaveAttribute("href", `/api/v1/runs/${run.id}/archive`);
   await page.screenshot({ path: testInfo.outputPath("exports-light.png"), fullPage: true });
   await page.getByRole("button", { name: "Toggle dark mode" }).click();
+  await page.waitForTimeout(400); // colour transitions
   await page.screenshot({ path: testInfo.outputPath("exports-dark.png"), fullPage: true });
   await page.getByRole("button", { name: "Toggle dark mode" }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("exports-phone.png"), fullPage: true });
+  await page.goto(`/runs/${run.id}/files`);
+  await expect(treeItem(page, "result.json")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("run-files-phone.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/exports");
   await row.getByRole("link", { name: /Open the files/ }).click();
   await expect(page).toHaveURL(new RegExp(`/runs/${run.id}/files$`));
 });

@@ -14,7 +14,7 @@ export function ImagePreview({ url, name }: { url: string; name: string }) {
         className="self-start overflow-hidden rounded-lg border border-zinc-200 bg-[conic-gradient(at_50%_50%,#f4f4f5_25%,#fff_0_50%,#f4f4f5_0_75%,#fff_0)] bg-[length:16px_16px] focus-visible:outline-2 focus-visible:outline-brand-600 dark:border-zinc-800 dark:bg-[conic-gradient(at_50%_50%,#18181b_25%,#27272a_0_50%,#18181b_0_75%,#27272a_0)]"
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- run files are blobs of any size, not optimizable assets */}
-        <img src={url} alt={name} data-testid="image-thumbnail" className="max-h-72 max-w-full object-contain" />
+        <img src={url} alt={name} data-testid="image-thumbnail" className="h-56 w-auto max-w-full object-contain" />
       </button>
       <dialog
         ref={dialog}

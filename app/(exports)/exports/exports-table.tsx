@@ -11,7 +11,7 @@ import { useIsClient, useNow } from "@/lib/runs/client/use-now";
 import { isTerminal } from "@/lib/runs/schemas";
 
 const TARGET_LABELS: Record<string, string> = { assignment: "Assignments", ground_truth: "Ground truth", task: "Tasks" };
-const COLUMNS = "sm:grid sm:grid-cols-[7rem_minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)_7rem_9.5rem] sm:items-center sm:gap-4";
+const COLUMNS = "md:grid md:grid-cols-[7rem_minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)_6rem_11.5rem] md:items-center md:gap-4";
 
 /** Export runs as rows on a wide screen and cards on a phone: what, from where, how big, and the zip. */
 export function ExportsTable({ exports }: { exports: ExportDto[] }) {
@@ -25,7 +25,7 @@ export function ExportsTable({ exports }: { exports: ExportDto[] }) {
         <span>Target</span>
         <span>Project</span>
         <span>Size</span>
-        <span className="text-right">Files</span>
+        <span className="sr-only">Download</span>
       </div>
       <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
         {exports.map((e) => (
@@ -43,9 +43,9 @@ function ExportRow({ item, now }: { item: ExportDto; now: number | null }) {
   return (
     <li data-run-id={item.runId} data-status={item.status} className="px-4 py-3">
       <div className={`flex flex-col gap-2 ${COLUMNS}`}>
-        <div className="flex items-center justify-between gap-2 sm:block">
+        <div className="flex items-center justify-between gap-2 md:block">
           <StatusBadge status={item.status} />
-          <span className="text-xs text-zinc-500 sm:hidden">{now === null ? "" : formatRelative(item.createdAt, now)}</span>
+          <span className="text-xs text-zinc-500 md:hidden">{now === null ? "" : formatRelative(item.createdAt, now)}</span>
         </div>
         <div className="min-w-0">
           <Link href={`/runs/${item.runId}/files`} className="block truncate font-medium hover:underline">
@@ -54,7 +54,7 @@ function ExportRow({ item, now }: { item: ExportDto; now: number | null }) {
           <p className="truncate text-xs text-zinc-500">
             {item.name ? `${item.plugin} · ` : ""}v{item.version}
             {item.launchedBy ? ` · ${item.launchedBy.name}` : ""}
-            <span className="hidden sm:inline" title={item.createdAt}>
+            <span className="hidden md:inline" title={item.createdAt}>
               {now === null ? "" : ` · ${formatRelative(item.createdAt, now)}`}
             </span>
           </p>
@@ -86,12 +86,25 @@ function ExportRow({ item, now }: { item: ExportDto; now: number | null }) {
             {item.failed > 0 && <span className="text-red-700 dark:text-red-400"> · {item.failed.toLocaleString("en")} failed</span>}
           </span>
         </Fact>
-        <div className="flex gap-2 sm:justify-end">
-          <Button variant="ghost" size="sm" href={`/runs/${item.runId}/files`} aria-label={`Open the files of ${item.name ?? item.plugin}`}>
+        <div className="flex gap-2 md:justify-end">
+          <Button
+            variant="ghost"
+            size="sm"
+            href={`/runs/${item.runId}/files`}
+            aria-label={`Open the files of ${item.name ?? item.plugin}`}
+            className="whitespace-nowrap"
+          >
             Open
           </Button>
           {downloadable && (
-            <Button variant="secondary" size="sm" href={archiveUrl(item.runId)} download aria-label={`Download ${item.name ?? item.plugin} (.zip)`}>
+            <Button
+              variant="secondary"
+              size="sm"
+              href={archiveUrl(item.runId)}
+              download
+              aria-label={`Download ${item.name ?? item.plugin} (.zip)`}
+              className="whitespace-nowrap"
+            >
               Download .zip
             </Button>
           )}
@@ -104,7 +117,7 @@ function ExportRow({ item, now }: { item: ExportDto; now: number | null }) {
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">
-      <span className="mr-1 text-xs text-zinc-500 sm:hidden">{label}:</span>
+      <span className="mr-1 text-xs text-zinc-500 md:hidden">{label}:</span>
       {children}
     </div>
   );
