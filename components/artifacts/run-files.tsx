@@ -19,11 +19,13 @@ type Props = {
   /** Opened through a share link: every request carries it, and there is no share button (no account). */
   share?: string;
   liveKey?: string | number;
+  /** The run's events drive `liveKey` (the run page), so polling is only a safety net. */
+  eventDriven?: boolean;
 };
 
 /** A run's result: its files as a tree with totals, a preview of the selected one, the zip and a share link. */
-export function RunFiles({ runId, status, share, liveKey }: Props) {
-  const query = useRunArtifacts(runId, status, { share, liveKey });
+export function RunFiles({ runId, status, share, liveKey, eventDriven }: Props) {
+  const query = useRunArtifacts(runId, status, { share, liveKey, eventDriven });
   const items = query.data?.items;
   const tree = useMemo(() => buildTree(items ?? []), [items]);
   const [chosen, setChosen] = useState<string | null>(null);

@@ -36,7 +36,7 @@ export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
   const error = snapshot.error ?? run.error;
   // Each `artifact` event (and the end of the run) reads the file list again.
   const filesKey = `${snapshot.artifacts.length}:${status}`;
-  const files = useRunArtifacts(id, status, { liveKey: filesKey });
+  const files = useRunArtifacts(id, status, { liveKey: filesKey, eventDriven: true });
   const tabs: Tab[] = [
     { id: "logs", label: "Logs", count: snapshot.logCount, content: <LogViewer log={state.log} count={snapshot.logCount} downloadUrl={runLogsUrl(run.id)} /> },
     {
@@ -65,7 +65,7 @@ export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
     count: files.data?.summary.files || undefined,
     content: (
       <div className="space-y-3">
-        <RunFiles runId={id} status={status} liveKey={filesKey} />
+        <RunFiles runId={id} status={status} liveKey={filesKey} eventDriven />
         <p className="text-right text-xs">
           <Link href={`/runs/${id}/files`} className="text-brand-600 hover:underline dark:text-brand-500">
             Open the files as their own page
