@@ -5,7 +5,9 @@ import { EmptyState } from "@/components/ui/states";
 import { fetchRun, runKeys, runLogsUrl } from "@/lib/runs/client/api";
 import { useRunLive } from "@/lib/runs/client/use-run-live";
 import type { RunDto } from "@/lib/runs/schemas";
-import { ArtifactsList } from "./artifacts-list";
+import Link from "next/link";
+import { RunFiles } from "@/components/artifacts/run-files";
+import { useRunArtifacts } from "@/components/artifacts/use-run-artifacts";
 import { Gallery } from "./gallery";
 import { JsonBlock } from "./json-block";
 import { LogViewer } from "./log-viewer";
@@ -32,6 +34,9 @@ export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
   const progress = snapshot.progress ?? run.progress;
   const result = snapshot.hasResult ? snapshot.result : run.result;
   const error = snapshot.error ?? run.error;
+  // Each `artifact` event (and the end of the run) reads the file list again.
+  const filesKey = `${snapshot.artifacts.length}:${status}`;
+  const files = useRunArtifacts(id, status, { liveKey: filesKey, eventDriven: true });
   const tabs: Tab[] = [
     { id: "logs", label: "Logs", count: snapshot.logCount, content: <LogViewer log={state.log} count={snapshot.logCount} downloadUrl={runLogsUrl(run.id)} /> },
     {
@@ -54,8 +59,21 @@ export function RunPageClient({ initialRun }: { initialRun: RunDto }) {
   ];
   if (snapshot.trials) tabs.push({ id: "trials", label: "Trials", count: snapshot.trials.rows.length, content: <TrialsTable trials={snapshot.trials} /> });
   if (snapshot.images.length > 0) tabs.push({ id: "gallery", label: "Gallery", count: snapshot.images.length, content: <Gallery images={snapshot.images} /> });
-  if (snapshot.artifacts.length > 0)
-    tabs.push({ id: "artifacts", label: "Artifacts", count: snapshot.artifacts.length, content: <ArtifactsList artifacts={snapshot.artifacts} /> });
+  tabs.push({
+    id: "files",
+    label: "Files",
+    count: files.data?.summary.files || undefined,
+    content: (
+      <div className="space-y-3">
+        <RunFiles runId={id} status={status} liveKey={filesKey} eventDriven />
+        <p className="text-right text-xs">
+          <Link href={`/runs/${id}/files`} className="text-brand-600 hover:underline dark:text-brand-500">
+            Open the files as their own page
+          </Link>
+        </p>
+      </div>
+    ),
+  });
 
   return (
     <div className="space-y-6">

@@ -1,6 +1,5 @@
-// The artifacts API's shapes: files a run produced, the result's share links, the Exports list.
+// The artifacts API's shapes: files a run produced and the result's share links (the Exports list: lib/exports/schemas.ts).
 import { z } from "zod";
-import { RUN_STATUSES } from "@/lib/runs/schemas";
 
 export const ARTIFACT_STATUSES = ["uploading", "uploaded", "failed"] as const;
 export type ArtifactStatus = (typeof ARTIFACT_STATUSES)[number];
@@ -49,26 +48,3 @@ export const createShareSchema = z.object({
 });
 export const shareSchema = z.object({ token: z.string(), url: z.string(), expiresAt: z.iso.datetime() });
 export type ShareDto = z.infer<typeof shareSchema>;
-
-export const exportSchema = z.object({
-  runId: z.string(),
-  plugin: z.string(),
-  version: z.string(),
-  action: z.string(),
-  status: z.enum(RUN_STATUSES),
-  target: z.string().nullable(),
-  /** The project id the run's params name (`params.project`), as given. */
-  project: z.string().nullable(),
-  files: z.number().int(),
-  failed: z.number().int(),
-  bytes: z.number().int(),
-  createdAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime().nullable(),
-});
-export type ExportDto = z.infer<typeof exportSchema>;
-export const exportListQuery = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-export const exportListSchema = z.object({ items: z.array(exportSchema), nextCursor: z.string().nullable() });
-export type ExportList = z.infer<typeof exportListSchema>;

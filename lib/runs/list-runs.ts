@@ -6,10 +6,10 @@ import { AppError } from "@/lib/http/errors";
 import type { RunList, RunListQuery } from "./schemas";
 import { RUN_INCLUDE, toRunDto } from "./serialize";
 
-// Keyset paging, newest first: the cursor is the last item's `createdAt|id`.
-const encode = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+// Keyset paging, newest first: the cursor is the last item's `createdAt|id` (the Exports list pages the same way).
+export const encode = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 
-function decode(cursor: string): { createdAt: Date; id: string } {
+export function decode(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
   const createdAt = new Date(iso);
   if (!id || !z.uuid().safeParse(id).success || Number.isNaN(createdAt.getTime()))
