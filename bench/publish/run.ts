@@ -65,10 +65,15 @@ function upload(url: string, file: string, token: string, pathname = "/api/v1/pl
 
 /**
  * The ceiling for any Node server on this machine: a bare HTTP server that only writes the body to
- * a file and fsyncs it (no hashing, no parsing, no database), fed by the same client.
+ * a file and fsyncs it (no hashing, no parsing, no database), fed by the same client. With no
+ * `target` it drops the bytes: what Node's HTTP receive alone costs, before any disk work.
  */
-async function bareNodeReceive(file: string, target: string): Promise<number> {
+async function bareNodeReceive(file: string, target: string | null): Promise<number> {
   const server = http.createServer(async (req, res) => {
+    if (!target) {
+      for await (const chunk of req as AsyncIterable<Buffer>) void chunk;
+      return void res.writeHead(201).end();
+    }
     const handle = await open(target, "w");
     let batch: Buffer[] = [];
     let batched = 0;
@@ -92,7 +97,7 @@ async function bareNodeReceive(file: string, target: string): Promise<number> {
     return (await upload(`http://127.0.0.1:${port}`, file, "", "/")).ms;
   } finally {
     server.close();
-    await rm(target, { force: true });
+    if (target) await rm(target, { force: true });
   }
 }
 
@@ -120,12 +125,14 @@ async function main(): Promise<void> {
     const copies: number[] = [];
     const publishes: number[] = [];
     const bare: number[] = [];
+    const dropped: number[] = [];
     let growth = 0;
     const loadBefore = os.loadavg()[0];
     for (const archive of archives) {
       copies.push(await timedCopy(archive, path.join(root, "copy.zip")));
       await rm(path.join(root, "copy.zip"));
       bare.push(await bareNodeReceive(archive, path.join(root, "bare.zip")));
+      dropped.push(await bareNodeReceive(archive, null));
       writeFileSync(`/proc/${pid}/clear_refs`, "5"); // reset the peak-RSS counter (VmHWM)
       const before = memory(pid).rss;
       const result = await upload(stack.hub.url, archive, token);
@@ -143,6 +150,10 @@ async function main(): Promise<void> {
     const bareMs = median(bare);
     console.log(
       `bare Node receive+fsync ${bareMs.toFixed(0).padStart(5)} ms   ${rate(bareMs).toFixed(0).padStart(5)} MiB/s   (ceiling: ${((100 * copyMs) / bareMs).toFixed(0)}% of copy with no hash, no parsing, no database)`,
+    );
+    const droppedMs = median(dropped);
+    console.log(
+      `bare Node receive only  ${droppedMs.toFixed(0).padStart(5)} ms   ${rate(droppedMs).toFixed(0).padStart(5)} MiB/s   (${((100 * copyMs) / droppedMs).toFixed(0)}% of copy: the bytes dropped, no disk at all)`,
     );
     console.log(`runs (copy / publish, ms): ${copies.map((c, i) => `${c.toFixed(0)}/${publishes[i].toFixed(0)}`).join("  ")}`);
     console.log(`ratio: publish throughput = ${((100 * copyMs) / publishMs).toFixed(0)}% of copy + fsync (goal ≥ 50%)`);
