@@ -29,6 +29,7 @@ def main(params, ctx):
     time.sleep(float(params.get("pause", 0)))
     put("images/cat.png", png(64, 48))
     put("notes/readme.txt", b"Exported by the e2e journey.\\nSecond line.\\n")
+    put("data/labels.jsonl", b"".join(json.dumps({"id": i, "label": "circle" if i % 2 else "square"}).encode() + b"\\n" for i in range(3)) + json.dumps({"id": 3, "long": "x" * 300}).encode() + b"\\n")
     return {"files": 3}
 `;
 
@@ -78,7 +79,7 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   await expect(treeItem(page, "cat.png")).toBeVisible({ timeout: 30_000 });
   await expect(treeItem(page, "readme.txt")).toBeVisible();
   await waitForStatus(page.request, run.id, "succeeded", 60_000);
-  await expect(page.getByTestId("files-summary")).toContainText("3 files");
+  await expect(page.getByTestId("files-summary")).toContainText("4 files");
   await page.screenshot({ path: testInfo.outputPath("run-page-files-tab.png"), fullPage: true });
 
   // The result page of its own; folders are collapsible from the keyboard.
@@ -120,6 +121,13 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   await treeItem(page, "readme.txt").click();
   await expect(page.getByTestId("text-preview")).toContainText("Exported by the e2e journey.");
 
+  // JSON Lines line by line: short records inline, a long one folded.
+  await treeItem(page, "labels.jsonl").click();
+  const lines = page.getByRole("list", { name: "data/labels.jsonl lines" });
+  await expect(lines.getByRole("listitem")).toHaveCount(4);
+  await expect(lines.getByRole("listitem").nth(1)).toContainText('2{"id":1,"label":"circle"}');
+  await expect(lines.getByRole("button", { name: /Unfold root/ })).toHaveCount(1);
+
   for (const theme of ["light", "dark"]) {
     if (theme === "dark") await page.getByRole("button", { name: "Toggle dark mode" }).click();
     await treeItem(page, "result.json").click();
@@ -135,6 +143,7 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   await download.saveAs(zipPath);
   expect(readFileSync(zipPath).subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
   expect(execFileSync("unzip", ["-Z1", zipPath], { encoding: "utf8" }).trim().split("\n").sort()).toEqual([
+    "data/labels.jsonl",
     "images/cat.png",
     "notes/readme.txt",
     "result.json",
@@ -177,7 +186,7 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   const row = page.locator(`li[data-run-id="${run.id}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText("Tasks");
-  await expect(row).toContainText("3 files");
+  await expect(row).toContainText("4 files");
   await expect(row).toContainText("#424242");
   await expect(row.getByRole("link", { name: /Download .* \(\.zip\)/ })).toHaveAttribute("href", `/api/v1/runs/${run.id}/archive`);
   await page.screenshot({ path: testInfo.outputPath("exports-light.png"), fullPage: true });

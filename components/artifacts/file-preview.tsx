@@ -12,6 +12,9 @@ import { JsonTree } from "./json-tree";
 
 type Props = { runId: string; artifact: ArtifactDto; share?: string };
 
+/** A JSON Lines record this short reads best on its own line; a longer one folds. */
+const INLINE_LINE_MAX = 160;
+
 /** The selected file: its facts, a download, and a preview that fits its kind. */
 export function FilePreview({ runId, artifact, share }: Props) {
   const url = artifactUrl(runId, artifact.path, share);
@@ -110,6 +113,8 @@ function TextualPreview({ url, artifact, kind }: { url: string; artifact: Artifa
                   <span className="text-red-700 dark:text-red-400" title={line.error}>
                     {line.text} — {line.error}
                   </span>
+                ) : JSON.stringify(line.value).length <= INLINE_LINE_MAX ? (
+                  <span className="break-all">{JSON.stringify(line.value)}</span>
                 ) : (
                   <JsonTree value={line.value} label={`line ${line.n}`} openDepth={0} />
                 )}
