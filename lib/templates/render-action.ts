@@ -46,8 +46,9 @@ function sdkModule(action: ExecuteAction, docstring: string): string {
   );
   const reads = action.params.map((p) => `        ${p.name} = self.params.${p.name}`);
   // The SDK's context has no save_artifact: the package's helper keeps the file with the run.
-  const saves = action.body.includes("self.ctx.save_artifact(");
-  const body = action.body.replaceAll("self.ctx.save_artifact(", "save_artifact(self.ctx, ").trimEnd();
+  const source = action.sdkBody ?? action.body;
+  const saves = source.includes("self.ctx.save_artifact(");
+  const body = source.replaceAll("self.ctx.save_artifact(", "save_artifact(self.ctx, ").trimEnd();
   return `${docstring}\n\n${[
     [
       imports([...(action.imports ?? []), ...(literal ? ["typing:Literal"] : [])]),

@@ -96,5 +96,5 @@ export function renderFiles(vars: TemplateVariables): TemplateFile[] {
 }
 
 function needsSaveHelper(vars: TemplateVariables): boolean {
-  return TEMPLATE_ACTIONS[vars.category].some((a) => a.method !== "serve" && a.body.includes("self.ctx.save_artifact("));
+  return TEMPLATE_ACTIONS[vars.category].some((a) => a.method !== "serve" && (a.sdkBody ?? a.body).includes("self.ctx.save_artifact("));
 }

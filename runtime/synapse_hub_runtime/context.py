@@ -1,9 +1,13 @@
-"""The `ctx` an action receives: the SDK's four reporting methods plus `save_artifact` (DESIGN.md §3).
+"""The `ctx` an action receives: the SDK's four reporting methods plus `save_artifact` and
+`output_dir` (DESIGN.md §3), and an export's data (`export_items`, `original_file`).
 
-Every method returns at once; reports reach the hub through a sink (the batching reporter, or the
-console when the run has no hub)."""
+Every reporting method returns at once; reports reach the hub through a sink (the batching
+reporter, or the console when the run has no hub), files through the run's uploader."""
 
-from .artifacts import file_data_uri, store_artifact
+import os
+
+from .artifacts import file_data_uri
+from .originals import remove_temp_dir
 
 # log_message levels → the SDK's message contexts (info, success, warning, danger).
 _MESSAGE_CONTEXT = {"debug": "info", "info": "info", "success": "success", "warning": "warning", "danger": "danger", "error": "danger"}
@@ -11,9 +15,18 @@ _LEVEL_EVENTS = ("debug", "info", "warning", "error")
 
 
 class Context:
-    def __init__(self, sink, artifacts_dir):
+    def __init__(self, sink, files, export=None):
         self._sink = sink
-        self.artifacts_dir = artifacts_dir
+        self._files = files
+        self._export = export
+        self.artifacts_dir = files.folder
+
+    @property
+    def output_dir(self):
+        """The run's output folder: every file in it when the action ends is uploaded as an artifact
+        (at its path inside the folder). Created on first use."""
+        os.makedirs(self._files.folder, exist_ok=True)
+        return self._files.folder
 
     def set_progress(self, current, total, step=None):
         self._sink.progress(current, total, step)
@@ -39,7 +52,28 @@ class Context:
         self._sink.log("message", {"context": context, "content": str(message)}, entry_level, None)
 
     def save_artifact(self, path, name=None):
-        """Copies `path` into the run's artifacts folder, logs an `artifact` event; returns the stored path."""
-        stored, info = store_artifact(path, self.artifacts_dir, name)
-        self._sink.log("artifact", info, "info", None)
-        return stored
+        """Copies `path` into the run's output folder as `name` (default: its file name; folders
+        allowed, `data/part-1.jsonl`) and uploads it to the hub in the background; returns the
+        stored path."""
+        return self._files.save(path, name)
+
+    def export_items(self, target=None, filter=None, page_size=None):
+        """The export's items, fetched page by page as they are consumed (see export_items.py)."""
+        return self._require_export().items(target, filter, page_size)
+
+    def original_file(self, item, slot=None, dest=None):
+        """Downloads an item's original file (its primary one, or the one in `slot`) to `dest`, or
+        to a temporary path removed at the run's end; returns the path."""
+        return self._require_export().original_file(item, slot, dest)
+
+    def finish_files(self, deadline_seconds, upload_folder=True, abort=False):
+        """The runtime's, at the action's end: uploads what is left and waits for the uploads."""
+        try:
+            self._files.finish(deadline_seconds, upload_folder, abort)
+        finally:
+            remove_temp_dir()
+
+    def _require_export(self):
+        if self._export is None:
+            raise RuntimeError("this run has no hub to read export data from (set SYNAPSE_HOST and SYNAPSE_JOB_ID)")
+        return self._export

@@ -54,6 +54,10 @@ class Lifecycle:
         return exit_code
 
     def _close(self, deadline, **fields):
+        # Files first: the hub lists them all by the time it hears the run ended. A stopped run
+        # uploads nothing more (the hub's SIGKILL follows soon), a finished or failed one its whole folder.
+        stopped = fields.get("status") == "STOPPED"
+        self._ctx.finish_files(deadline, upload_folder=not stopped, abort=stopped)
         if self._reporter:
             self._reporter.close(deadline, **fields)
 

@@ -32,6 +32,8 @@ class Transport:
         if token:
             self._headers["Authorization"] = f"Token {token}"
         self._conn = None
+        self.last_refusal = None
+        self.last_answer = b""
         # Set when the runtime starts exiting: back-off sleeps wake up and every wait is capped by it.
         self.deadline = None
         self._closing = threading.Event()
@@ -40,9 +42,16 @@ class Transport:
         self.deadline = time.monotonic() + seconds
         self._closing.set()
 
-    def send(self, method: str, path: str, body) -> str:
-        """Sends `body()` (re-evaluated on every attempt, so a retried report carries the newest values)."""
+    def send(self, method: str, path: str, body, headers=None, give_up_after=None) -> str:
+        """Sends `body()` (re-evaluated on every attempt, so a retried report carries the newest values).
+
+        `body()` may return an open binary file instead of bytes: it is streamed (give its length in
+        `headers`) and closed after the attempt. A refusal's status and the start of its answer stay
+        in `last_refusal`, for callers that report it in their own words; a 2xx answer's body is in
+        `last_answer` (a Transport serves one thread). `give_up_after` (seconds of failing) bounds
+        the retries of a caller that waits for the answer, as a plugin reading pages does."""
         attempt = 0
+        started = time.monotonic()
         failing = False
         fresh_retry = True
         while True:
@@ -52,7 +61,7 @@ class Transport:
             retry_after = None
             reused = self._conn is not None
             try:
-                status, headers = self._request(method, path, body(), min(REQUEST_TIMEOUT, remaining or REQUEST_TIMEOUT))
+                status, answer, text = self._request(method, path, body, headers, min(REQUEST_TIMEOUT, remaining or REQUEST_TIMEOUT))
             except (OSError, http.client.HTTPException) as error:
                 self._close()
                 if reused and fresh_retry:
@@ -62,14 +71,20 @@ class Transport:
                 problem = f"{type(error).__name__}: {error}"
             else:
                 if 200 <= status < 300:
+                    self.last_answer = text
                     if failing:
                         warn(f"{method} {path} delivered after {attempt} retries")
                     return SENT
                 if status != 429 and status < 500:
-                    warn(f"{method} {path} answered {status}; dropping this report")
+                    self.last_refusal = (status, text[:2000].decode("utf-8", "replace"))
+                    warn(f"{method} {path} answered {status}; dropping this {'upload' if method == 'PUT' else 'report'}")
                     return DROPPED
                 problem = f"HTTP {status}"
-                retry_after = _retry_after(headers.get("Retry-After"))
+                retry_after = _retry_after(answer.get("Retry-After"))
+            if give_up_after is not None and time.monotonic() - started >= give_up_after:
+                warn(f"{method} {path} failed ({problem}) for {give_up_after:.0f} s; giving up")
+                self.last_refusal = (0, problem)
+                return GAVE_UP
             if not failing or attempt % 10 == 0:
                 warn(f"{method} {path} failed ({problem}); retrying")
             failing = True
@@ -79,20 +94,26 @@ class Transport:
             attempt += 1
             self._sleep(delay)
 
-    def _request(self, method, path, payload: bytes, timeout):
+    def _request(self, method, path, body, headers, timeout):
         if self._conn is None:
             kind = http.client.HTTPSConnection if self._https else http.client.HTTPConnection
-            self._conn = kind(self._netloc, timeout=timeout)
+            # 1 MiB blocks: a streamed upload costs a few thousand writes per GiB, not a hundred thousand.
+            self._conn = kind(self._netloc, timeout=timeout, blocksize=1 << 20)
         else:
             self._conn.timeout = timeout
             if self._conn.sock is not None:
                 self._conn.sock.settimeout(timeout)
-        self._conn.request(method, self._prefix + path, body=payload, headers=self._headers)
+        payload = body()
+        try:
+            self._conn.request(method, self._prefix + path, body=payload, headers={**self._headers, **(headers or {})})
+        finally:
+            if hasattr(payload, "close"):
+                payload.close()
         response = self._conn.getresponse()
-        response.read()
+        text = response.read()
         if response.will_close:
             self._close()
-        return response.status, response.headers
+        return response.status, response.headers, text
 
     def _close(self):
         if self._conn is not None:

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/registry/config/parse-config";
-import { startFakeHub, untilRunning, type FakeHub, type LogEntry } from "./fake-hub";
+import { checksArtifacts, pagedList, startFakeHub, untilRunning, type FakeHub, type Responder } from "./fake-hub";
 import { freePort, launch, removeRunFolders, run } from "./run-runtime";
 
 const CLASSIFIER = path.resolve("examples/plugins/tiny-classifier");
@@ -54,7 +54,7 @@ describe("example plugins", () => {
 
     const model = JSON.parse(readFileSync(path.join(finished.artifacts, "model.json"), "utf8"));
     expect(model.weights).toHaveLength(3);
-    expect(events(hub, "artifact").map((e) => e.data.name)).toEqual(["model.json"]);
+    expect([...hub.artifacts().keys()]).toEqual(["model.json"]);
     const [picture] = events(hub, "visualization");
     expect(picture.data).toEqual({ category: "train", group: "validation", index: 0 });
     const png = Buffer.from(String(picture.file).replace(/^data:image\/png;base64,/, ""), "base64");
@@ -144,17 +144,105 @@ describe("example plugins", () => {
     expect((await served.done).code).toBe(0);
   });
 
+  const file = (n: number) => ({
+    url: `{origin}/api/v1/project-files/${n}/${String(n).padStart(4, "0")}.png?signature=s`,
+    file_name_original: `${String(n).padStart(4, "0")}.png`,
+    is_primary: true,
+  });
+  const unit = (n: number) => ({ id: n, files: { image: file(n) } });
+  // A project of 30 tasks, two assignments each, and a ground-truth version of 25 events.
+  const project = [
+    pagedList("/sdk/tasks/", 30, (n) => ({
+      id: n,
+      project: 3,
+      key: `t${n}`,
+      data: { image: `${n}.png` },
+      created: "2026-12-03T10:00:00.000Z",
+      data_unit: unit(n),
+    })),
+    pagedList("/sdk/assignments/", 60, (n) => {
+      const t = Math.ceil(n / 2);
+      return {
+        id: n,
+        project: 3,
+        task: t,
+        worker: `ann${n % 2}`,
+        status: "submitted",
+        data: { boxes: [[n, n, 4, 4]] },
+        created: "2026-12-03T10:00:00.000Z",
+        file: file(t),
+        data_unit: unit(t),
+      };
+    }),
+    pagedList("/sdk/ground_truth_events/", 25, (n) => ({
+      id: n,
+      pgh_id: n,
+      ground_truth_dataset_version: 2,
+      task: n,
+      category: "circle",
+      data: { label: "circle" },
+      created: "2026-12-03T10:00:00.000Z",
+      data_unit: unit(n),
+    })),
+  ];
+  const projectHub: Responder = (req) => {
+    const original = /^\/api\/v1\/project-files\/(\d+)\//.exec(req.path);
+    // Task 7's original is gone: the export counts it and goes on.
+    if (original) return Number(original[1]) === 7 ? { status: 404, body: { code: "not_found" } } : { status: 200, body: `png ${original[1]}` };
+    for (const list of project) {
+      const answer = list(req);
+      if (answer) return answer;
+    }
+    return { status: 200 };
+  };
+
   it.each([
-    [{ target: "task", format: "csv", limit: 30, include_original: true }, ["task.csv", "originals.zip"]],
-    [{ target: "ground_truth", format: "jsonl", limit: 25 }, ["ground_truth.jsonl"]],
-  ])("dataset-exporter export %j saves its files as artifacts", async (params, files) => {
+    [{ target: "task", filter: { project: 3 }, format: "csv", save_original_file: true }, 30, "task.csv"],
+    [{ target: "assignment", filter: { project: 3 }, format: "jsonl", save_original_file: true }, 60, "assignment.jsonl"],
+    [{ target: "ground_truth", filter: { ground_truth_dataset_version: 2 }, format: "jsonl" }, 25, "ground_truth.jsonl"],
+  ] as const)("dataset-exporter export %j writes every item and uploads its output folder", async (params, count, dataFile) => {
+    hub = await startFakeHub(checksArtifacts(projectHub));
+    const finished = await run({ ...action(EXPORTER, "export"), params: { name: "shapes", storage: 1, path: "/", ...params }, hub: hub.url });
+    expect(finished.code, finished.stderr).toBe(0);
+    const originals = "save_original_file" in params;
+    expect(hub.patches().at(-1)).toMatchObject({
+      status: "SUCCEEDED",
+      result: { target: params.target, count, files: [`shapes/${dataFile}`], ...(originals ? { originals: 29, failed_originals: 1 } : {}) },
+    });
+    const uploaded = hub.artifacts();
+    const lines = uploaded.get(`shapes/${dataFile}`)!.bytes.toString().trim().split("\n");
+    expect(lines).toHaveLength(params.format === "csv" ? count + 1 : count);
+    if (params.format === "csv") {
+      expect(lines[0]).toBe("id,key,created,file,original,data");
+      expect(lines[1]).toBe('1,t1,2026-12-03T10:00:00.000Z,0001.png,shapes/origin_files/0001.png,"{""image"": ""1.png""}"');
+    } else {
+      const first = JSON.parse(lines[0]);
+      expect(first).toMatchObject({ id: 1, file: "0001.png", data: expect.any(Object) });
+      if (params.target === "assignment")
+        expect(first).toMatchObject({ task: 1, worker: "ann1", status: "submitted", original: "shapes/origin_files/0001.png" });
+      if (params.target === "ground_truth") expect(first).toMatchObject({ task: 1, category: "circle", ground_truth_dataset_version: 2 });
+    }
+    // Originals once per file (two assignments share a task's), the missing one counted and logged.
+    const saved = [...uploaded.keys()].filter((name) => name.startsWith("shapes/origin_files/"));
+    expect(saved).toHaveLength(originals ? 29 : 0);
+    if (originals) {
+      expect(uploaded.get("shapes/origin_files/0003.png")?.bytes.toString()).toBe("png 3");
+      expect(events(hub, "export_original_file").map((e) => e.data)).toEqual([
+        expect.objectContaining({ file_name: "0007.png", status: "failed", error: expect.stringMatching(/HTTP 404/) }),
+      ]);
+    }
+    expect(events(hub, "export_data_file")[0].data).toEqual({ name: `shapes/${dataFile}`, count, format: params.format });
+    const progress = hub.patches().findLast((p) => p.progress_record)?.progress_record as { current_progress: { step: string; percent: number } };
+    expect(progress.current_progress).toMatchObject({ step: "export", percent: 100 });
+  });
+
+  it("dataset-exporter export refuses a target without its filter, saying which key is missing", async () => {
     hub = await startFakeHub();
-    const finished = await run({ ...action(EXPORTER, "export"), params, hub: hub.url });
-    expect(finished.code).toBe(0);
-    expect(hub.patches().at(-1)).toMatchObject({ status: "SUCCEEDED", result: { files, count: params.limit } });
-    expect(events(hub, "artifact").map((e: LogEntry) => e.data.name)).toEqual(files);
-    const data = readFileSync(path.join(finished.artifacts, files[0]), "utf8").trim().split("\n");
-    expect(data).toHaveLength(params.format === "csv" ? params.limit + 1 : params.limit);
-    expect(events(hub, "export_data_file")[0].data).toEqual({ name: files[0], count: params.limit, format: params.format });
+    const finished = await run({ ...action(EXPORTER, "export"), params: { name: "x", target: "ground_truth", filter: { project: 3 } }, hub: hub.url });
+    expect(finished.code).toBe(1);
+    expect(hub.patches().at(-1)).toEqual({
+      status: "FAILED",
+      result: { error: "ValueError: an export of ground_truth needs filter.ground_truth_dataset_version" },
+    });
   });
 });

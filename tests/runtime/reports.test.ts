@@ -25,7 +25,8 @@ describe("runtime reports", () => {
     expect(finished.code).toBe(0);
 
     expect(hub.requests.every((r) => r.authorization === `Token ${TOKEN}`)).toBe(true);
-    expect(hub.requests.every((r) => r.path === `/jobs/${JOB_ID}/` || r.path === "/logs/")).toBe(true);
+    const artifactPath = `/api/v1/runs/${JOB_ID}/artifacts/probe-note.txt`;
+    expect(hub.requests.every((r) => r.path === `/jobs/${JOB_ID}/` || r.path === "/logs/" || r.path === artifactPath)).toBe(true);
     const patches = hub.patches();
     expect(hub.requests[0]).toMatchObject({ method: "PATCH", body: { status: "RUNNING" } });
     const last = patches[patches.length - 1];
@@ -46,18 +47,24 @@ describe("runtime reports", () => {
 
     const logs = hub.logs();
     expect(logs.every((l) => l.job === JOB_ID && !Number.isNaN(Date.parse(l.datetime)))).toBe(true);
+    // The artifact is uploaded, not logged: the hub records it (and tells live pages) itself.
     expect(logs.map((l) => [l.event, l.level])).toEqual([
       ["message", "info"],
       ["message", "warning"],
-      ["artifact", "info"],
       ["visualization", "info"],
     ]);
     expect(logs[0].data).toEqual({ context: "info", content: "hello from the probe" });
     expect(logs[1].data).toEqual({ context: "warning", content: "careful" });
     const artifact = path.join(finished.artifacts, "probe-note.txt");
     expect(readFileSync(artifact, "utf8")).toBe("probe artifact\n");
-    expect(logs[2].data).toEqual({ name: "probe-note.txt", size: 15, sha256: createHash("sha256").update("probe artifact\n").digest("hex") });
-    expect(logs[3].file).toBe(`data:text/plain;base64,${Buffer.from("probe artifact\n").toString("base64")}`);
+    const upload = hub.requests.find((r) => r.path === artifactPath);
+    expect(upload).toMatchObject({ method: "PUT", authorization: `Token ${TOKEN}` });
+    expect(upload?.raw.toString()).toBe("probe artifact\n");
+    expect(upload?.headers["x-artifact-sha256"]).toBe(createHash("sha256").update("probe artifact\n").digest("hex"));
+    expect(upload?.headers["content-length"]).toBe("15");
+    // Uploaded before the run's end is reported.
+    expect(hub.requests.indexOf(upload!)).toBeLessThan(hub.requests.findIndex((r) => (r.body as { status?: string })?.status === "SUCCEEDED"));
+    expect(logs[2].file).toBe(`data:text/plain;base64,${Buffer.from("probe artifact\n").toString("base64")}`);
 
     expect(printedResult(finished.stdout)).toEqual(last.result);
   });

@@ -1,5 +1,6 @@
 // export, upload and data_validation: each walks made-up records (the place the author plugs a real
-// data source in), reporting progress per record, and export saves its file as an artifact.
+// data source in), reporting progress per record. export reads a project's items through the hub's
+// runtime (ctx.export_items) and writes into ctx.output_dir, whose files become the run's artifacts.
 import type { ActionSpec } from "./types";
 
 export const exportAction: ActionSpec = {
@@ -7,16 +8,45 @@ export const exportAction: ActionSpec = {
   module: "export",
   className: "ExportAction",
   method: "job",
-  description: "Export the selected target as a JSON Lines file, saved as the run's artifact.",
-  imports: ["json"],
+  description: "Export the selected target as a JSON Lines file in the run's output folder, uploaded as its artifact.",
+  imports: ["json", "os"],
   params: [
     { name: "target", type: "str", default: "ground_truth", label: "What to export", required: true, options: ["assignment", "ground_truth", "task"] },
     { name: "limit", type: "int", default: 20, label: "Maximum records", min: 1, max: 100000, step: 1 },
   ],
-  body: String.raw`        path = f"{target}.jsonl"
+  // The hub's runtime: the items of the project the launch names (params.filter, as the SDK's
+  // ExportParams carry it), read page by page; files in ctx.output_dir become the run's artifacts.
+  body: String.raw`        filters = dict(self.params.get("filter") or {})
+        if filters:
+            items = self.ctx.export_items(target, filters)
+            total = min(items.count, limit)
+        else:
+            # Launched without a project (not from a project page): made-up items, so the plugin runs as generated.
+            self.ctx.log_message("No filter given (as {'project': <id>}): exporting sample records", "warning")
+            items = ({"id": n, "data": {"label": "cat" if n % 2 else "dog"}, "files": {}} for n in range(1, limit + 1))
+            total = limit
+        path = os.path.join(self.ctx.output_dir, f"{target}.jsonl")
+        count = 0
+        with open(path, "w") as f:
+            for item in items:
+                if count == limit:
+                    break
+                # Replace with your conversion; self.ctx.original_file(item) downloads the item's file.
+                record = {"id": item["id"], "target": target, "data": item["data"], "file": item["files"].get("file_name_original")}
+                f.write(json.dumps(record) + "\n")
+                count += 1
+                self.ctx.set_progress(count, total, "export")
+        if count == 0:
+            self.ctx.set_progress(1, 1, "export")  # an empty export is complete
+        self.ctx.log("export_data_file", {"name": f"{target}.jsonl", "count": count})
+        self.ctx.set_metrics({"records": count}, "export")
+        self.ctx.log_message(f"Exported {count} {target} records to {target}.jsonl")
+        return {"files": [f"{target}.jsonl"], "count": count, "target": target}
+`,
+  sdkBody: String.raw`        path = f"{target}.jsonl"
         with open(path, "w") as f:
             for n in range(1, limit + 1):
-                # Replace with your records: read them from your data source and convert them here.
+                # Replace with your records: the SDK's export action (synapse_sdk.plugins.actions.export) reads a project's.
                 record = {"id": n, "target": target, "data": {"label": "cat" if n % 2 else "dog"}}
                 f.write(json.dumps(record) + "\n")
                 self.ctx.set_progress(n, limit, "export")

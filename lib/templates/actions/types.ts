@@ -28,6 +28,8 @@ export type ExecuteAction = Common & {
    * context has no such method).
    */
   body: string;
+  /** The body for the SDK when it differs (the hub runtime's export API has no SDK twin). */
+  sdkBody?: string;
 };
 
 /**

@@ -1,59 +1,59 @@
-"""export: write assignments, ground truth or tasks to JSON Lines or CSV, saved as run artifacts.
+"""export: a project's assignments, ground truth or tasks, as JSON Lines or CSV (and, if asked,
+each item's original file), written to the run's output folder: its files become the run's artifacts.
 
-Projects do not exist in the hub yet, so the records are generated (deterministically: the same
-params always give the same files)."""
+The params are the Synapse SDK's ExportParams (`name`, `path`, `target`, `filter`,
+`save_original_file`, `extra_params`; `storage` is accepted and unused: the output folder is the
+hub's storage), plus `format`. The items come from `ctx.export_items()`, page by page, so a project
+of any size is exported in constant memory.
+"""
 
-import csv
-import json
-import zipfile
+import os
 
-from .originals import original_image
-from .records import FIELDS, TARGETS, records
+from .originals import Originals
+from .writers import FORMATS, open_writer
 
-FORMATS = ("jsonl", "csv")
-MAX_ORIGINALS = 50
+TARGETS = ("assignment", "ground_truth", "task")
+REQUIRED = {"assignment": "project", "task": "project", "ground_truth": "ground_truth_dataset_version"}
 
 
 def export(params, ctx):
-    target = params.get("target", "ground_truth")
-    fmt = params.get("format", "jsonl")
-    limit = int(params.get("limit", 100))
+    target = params.get("target")
+    fmt = params.get("format") or "jsonl"
+    name = str(params.get("name") or "").strip()
+    filters = dict(params.get("filter") or {})
     if target not in TARGETS:
-        raise ValueError(f"target must be one of {', '.join(TARGETS)}")
+        raise ValueError(f"target must be one of {', '.join(TARGETS)}, got {target!r}")
     if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
-    if not 1 <= limit <= 100_000:
-        raise ValueError("limit must be between 1 and 100000")
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if not name or "/" in name or name in (".", ".."):
+        raise ValueError("name must be a non-blank folder name")
+    needed = REQUIRED[target]
+    if target == "ground_truth" and "ground_truth_dataset_versions" in filters:
+        needed = "ground_truth_dataset_versions"
+    if filters.get(needed) in (None, ""):
+        raise ValueError(f"an export of {target} needs filter.{needed}")
 
-    path = f"{target}.{fmt}"
-    with open(path, "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=FIELDS[target]) if fmt == "csv" else None
-        if writer:
-            writer.writeheader()
-        for n, record in enumerate(records(target, limit), start=1):
-            if writer:
-                writer.writerow({k: json.dumps(v) if isinstance(v, list) else v for k, v in record.items()})
-            else:
-                f.write(json.dumps(record) + "\n")
-            if n % max(1, limit // 10) == 0 or n == limit:
-                ctx.set_progress(n, limit, "export")
-    ctx.save_artifact(path)
-    ctx.log("export_data_file", {"name": path, "count": limit, "format": fmt})
-    files = [path]
-
-    if params.get("include_original"):
-        files.append(_export_originals(ctx, target, min(limit, MAX_ORIGINALS)))
-    ctx.log_message(f"Exported {limit} {target} records to {', '.join(files)}", "success")
-    return {"files": files, "count": limit, "target": target, "format": fmt}
-
-
-def _export_originals(ctx, target, count):
-    """The original files of the first records (generated images), zipped."""
-    path = "originals.zip"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for n in range(1, count + 1):
-            archive.writestr(f"images/{n:05d}.png", original_image(n))
-            ctx.set_progress(n, count, "originals")
-    ctx.save_artifact(path)
-    ctx.log("export_original_file", {"name": path, "count": count})
-    return path
+    folder = os.path.join(ctx.output_dir, *[p for p in str(params.get("path") or "").split("/") if p not in ("", ".", "..")], name)
+    items = ctx.export_items(target, filters)
+    total = items.count
+    ctx.log_message(f"Exporting {total} {target} items to {name}/")
+    originals = Originals(ctx, os.path.join(folder, "origin_files")) if params.get("save_original_file") else None
+    data_file = os.path.join(folder, f"{target}.{fmt}")
+    count = 0
+    with open_writer(data_file, fmt, target) as write:
+        ctx.set_progress(0, total, "export")
+        for item in items:
+            original = originals.save(item) if originals else None
+            write(item, original)
+            count += 1
+            ctx.set_progress(count, max(total, count), "export")
+    ctx.log("export_data_file", {"name": os.path.relpath(data_file, ctx.output_dir), "count": count, "format": fmt})
+    result = {"target": target, "format": fmt, "count": count, "files": [os.path.relpath(data_file, ctx.output_dir).replace(os.sep, "/")]}
+    metrics = {"items": count}
+    if originals:
+        result.update(originals=originals.saved, failed_originals=originals.failed)
+        metrics.update(originals=originals.saved, failed_originals=originals.failed)
+    ctx.set_metrics(metrics, "export")
+    failed = f", {originals.failed} original files failed" if originals and originals.failed else ""
+    ctx.log_message(f"Exported {count} {target} items to {result['files'][0]}{failed}", "warning" if failed else "success")
+    return result

@@ -1,0 +1,85 @@
+"""Uploads a run's files to the hub from a background thread, so `save_artifact` returns at once.
+
+`PUT {hub}/api/v1/runs/{job}/artifacts/{name}` with the run token, `X-Artifact-Sha256` and the raw
+bytes streamed from disk (never whole in memory). Connection errors, 5xx and 429 are retried with
+the reporter's back-off (transport.py); any other refusal is not retried (sending the same bytes
+again cannot fix it) and becomes a warning in the run's log. At most `max_queued` files wait: past
+that `save_artifact` waits for room, so a plugin saving thousands of files cannot outrun the hub
+without bound. `close()` waits for the queue to drain before the run's final report; a dead hub
+costs it at most the exit deadline.
+"""
+
+import json
+import queue
+import threading
+from urllib.parse import quote
+
+from .console import warn
+from .transport import DROPPED, GAVE_UP, SENT
+
+_STOP = object()
+
+
+class Uploader:
+    def __init__(self, transport, job_id, warn_in_log, *, max_queued=64):
+        self._transport = transport
+        self._base = f"/api/v1/runs/{quote(job_id, safe='')}/artifacts/"
+        self._warn_in_log = warn_in_log
+        self._queue = queue.Queue(maxsize=max_queued)
+        self._lock = threading.Lock()
+        self.sent, self.refused, self.given_up = [], [], []
+        self._aborted = False
+        self._thread = threading.Thread(target=self._run, name="synapse-hub-uploader", daemon=True)
+        self._thread.start()
+
+    def upload(self, local_path, name, size, sha256):
+        """Queues one file (its size and sha256 already known); blocks only while the queue is full."""
+        self._queue.put((local_path, name, size, sha256))
+
+    def close(self, deadline_seconds, abort=False) -> None:
+        """Waits until every queued file is sent (or given up after the deadline; `abort` drops the rest)."""
+        self._transport.start_deadline(deadline_seconds)
+        self._aborted = abort
+        self._queue.put(_STOP)
+        # Each request is bounded by the transport's timeouts, and past the deadline a failing
+        # upload is given up at once: this join ends.
+        self._thread.join()
+
+    def _run(self):
+        while True:
+            job = self._queue.get()
+            if job is _STOP:
+                return
+            try:
+                self._send(*job)
+            except Exception as error:  # a bug here must cost this file, never the plugin
+                warn(f"uploading {job[1]} failed: {type(error).__name__}: {error}")
+                self.given_up.append(job[1])
+
+    def _send(self, local_path, name, size, sha256):
+        if self._aborted:
+            self.given_up.append(name)
+            return
+        headers = {"Content-Type": "application/octet-stream", "Content-Length": str(size), "X-Artifact-Sha256": sha256}
+        path = self._base + quote(name, safe="/")
+        outcome = self._transport.send("PUT", path, lambda: open(local_path, "rb"), headers)
+        if outcome == SENT:
+            self.sent.append(name)
+        elif outcome == DROPPED:
+            status, text = self._transport.last_refusal or (0, "")
+            self.refused.append(name)
+            self._warn_in_log(f"The hub refused the artifact {name} (HTTP {status}): {_reason(text)}")
+        elif outcome == GAVE_UP:
+            self.given_up.append(name)
+            warn(f"gave up uploading {name}: the hub did not take it before the exit deadline")
+
+
+def _reason(text):
+    """The problem+json `detail` (or `title`) of a refusal, else its first line."""
+    try:
+        body = json.loads(text)
+        if isinstance(body, dict):
+            return str(body.get("detail") or body.get("title") or text)[:500]
+    except ValueError:
+        pass
+    return (text.strip().splitlines() or ["no answer body"])[0][:500]
