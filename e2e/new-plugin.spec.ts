@@ -1,9 +1,13 @@
-// New plugin: fill the template's variables, download the scaffold, publish it and land on its page.
-import { readFileSync } from "node:fs";
+// New plugin: fill the template's variables, download the scaffold, publish it, run it, then run it on
+// the example project from the project's page and download its result.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 test("New plugin: the form checks its fields, downloads the scaffold as a zip, publishes it, and it runs", async ({ page }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const code = `e2e-new-${Date.now().toString(36)}`;
   await page.goto("/plugins/new");
   await expect(page.getByRole("heading", { level: 1, name: "New plugin" })).toBeVisible();
@@ -56,6 +60,35 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, p
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("run-status")).toHaveText("succeeded", { timeout: 120_000 });
   await expect(page.getByText("ground_truth.jsonl").first()).toBeVisible();
+
+  // And on real data: from the example project's page, the new plugin (a debug release) exports its tasks.
+  await page.goto("/projects");
+  await page.getByRole("list", { name: "Projects" }).getByRole("link", { name: "Example: coloured shapes" }).last().click();
+  const projectId = Number(new URL(page.url()).pathname.split("/").pop());
+  await page.getByRole("link", { name: "Export…" }).click();
+  await page.getByRole("combobox", { name: "Export plugin" }).selectOption({ label: "E2E Exporter 0.1.0 (debug)" });
+  await page.getByRole("radio", { name: /Tasks/ }).check();
+  await page.getByRole("button", { name: "Start export" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("run-status")).toHaveText("succeeded", { timeout: 120_000 });
+  await page.getByRole("tab", { name: /Files/ }).click();
+  const [result] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download all \(\.zip/ }).click()]);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "new-plugin-e2e-"));
+  const zipPath = path.join(dir, "result.zip");
+  await result.saveAs(zipPath);
+  execFileSync("unzip", ["-q", zipPath, "-d", path.join(dir, "out")]);
+  const records = readFileSync(path.join(dir, "out", "task.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { id: number; target: string; file: string });
+  expect(records).toHaveLength(20); // the template's default limit
+  const tasks = (await (await page.request.get(`/api/v1/projects/${projectId}/items?kind=task&limit=100`)).json()) as {
+    items: { id: number; files: { fileName: string }[] }[];
+  };
+  for (const record of records) {
+    expect(record.target).toBe("task");
+    expect(record.file).toBe(tasks.items.find((task) => task.id === record.id)?.files[0].fileName);
+  }
 });
 
 test("a visitor may download a scaffold but is asked to sign in to publish", async ({ browser, baseURL }) => {

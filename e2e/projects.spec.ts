@@ -17,9 +17,17 @@ async function shoot(page: Page, name: string) {
   await page.evaluate(() => document.documentElement.classList.remove("dark"));
 }
 
+/** The seeded example: the oldest project of that name (the export journey imports another copy); the list is newest first. */
+const exampleCard = (page: Page) =>
+  page
+    .getByRole("list", { name: "Projects" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: EXAMPLE }) })
+    .last();
+
 async function openExample(page: Page): Promise<number> {
   await page.goto("/projects");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: EXAMPLE }) });
+  const card = exampleCard(page);
   await card.getByRole("link", { name: EXAMPLE }).click();
   await expect(page.getByRole("heading", { level: 1, name: EXAMPLE })).toBeVisible();
   return Number(new URL(page.url()).pathname.split("/").pop());
@@ -28,8 +36,7 @@ async function openExample(page: Page): Promise<number> {
 test("the seeded example project is listed with its counts, and its page browses items with thumbnails", async ({ page }) => {
   await page.goto("/projects");
   await expect(page.getByRole("heading", { level: 1, name: "Projects" })).toBeVisible();
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: EXAMPLE }) });
-  await expect(card).toHaveCount(1);
+  const card = exampleCard(page);
   for (const text of ["36 tasks", "36 files", "42 assignments", "2 ground-truth versions", "56 ground-truth events"]) await expect(card).toContainText(text);
   await shoot(page, "projects-list");
 
@@ -129,14 +136,14 @@ test("launch the example export plugin from the project page: ExportParams for t
   const id = await openExample(page);
   await page.getByRole("link", { name: "Export…" }).click();
   await expect(page).toHaveURL(`/projects/${id}/export`);
-  await expect(page.getByRole("combobox", { name: "Export plugin" })).toContainText("Dataset Exporter 1.0.0");
-  await expect(page.getByTestId("export-plugin")).toContainText("dataset-exporter@1.0.0 · export");
+  await expect(page.getByRole("combobox", { name: "Export plugin" })).toContainText("Dataset Exporter 1.1.0");
+  await expect(page.getByTestId("export-plugin")).toContainText("dataset-exporter@1.1.0 · export");
   const plugin = page.getByRole("combobox", { name: "Export plugin" });
   await expect(plugin.locator("optgroup[label='Debug releases'] option", { hasText: `Debug exporter ${debugCode} 0.1.0 (debug)` })).toHaveCount(1);
   await plugin.selectOption({ label: `Debug exporter ${debugCode} 0.1.0 (debug)` });
   await expect(page.getByTestId("export-plugin").locator("[data-debug-badge]")).toBeVisible();
   await expect(page.getByText("A debug release: it may be replaced under the same version.")).toBeVisible();
-  await plugin.selectOption({ label: "Dataset Exporter 1.0.0" });
+  await plugin.selectOption({ label: "Dataset Exporter 1.1.0" });
   await expect(page.getByTestId("export-plugin").locator("[data-debug-badge]")).toHaveCount(0);
 
   // A blank name is refused at the field, and nothing is sent.
@@ -161,7 +168,7 @@ test("launch the example export plugin from the project page: ExportParams for t
   expect(sent).toHaveLength(1);
   expect(sent[0].postDataJSON()).toEqual({
     plugin: "dataset-exporter",
-    version: "1.0.0",
+    version: "1.1.0",
     action: "export",
     params: {
       name: "shapes-gt-v1",
