@@ -197,6 +197,28 @@ describe("artifact uploads", () => {
     expect(warnings(hub)).toEqual(["The hub refused the artifact labels/0.json (HTTP 413): The file is larger than the limit."]);
   });
 
+  it("uploads every file of a plugin that saves more than the queue holds, once each", async () => {
+    hub = await startFakeHub(checksArtifacts());
+    const finished = await run({ entrypoint: "probe.exports:files", params: { outputs: 0, saves: 150 }, hub: hub.url });
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(hub.artifacts().size).toBe(151);
+    expect(puts(hub)).toHaveLength(151);
+  });
+
+  it("with a hub that never takes uploads, the run still ends within the exit deadline, saying what was not uploaded", async () => {
+    hub = await startFakeHub((req) => (req.method === "PUT" ? { status: 503 } : { status: 200 }));
+    const finished = await run({
+      entrypoint: "probe.exports:files",
+      params: { outputs: 5, saves: 100 },
+      hub: hub.url,
+      env: { SYNAPSE_RUNTIME_EXIT_DEADLINE: "2" },
+    });
+    expect(finished.code).toBe(0);
+    expect(final(hub)).toMatchObject({ status: "SUCCEEDED" });
+    expect(finished.ms).toBeLessThan(8_000);
+    expect(finished.stderr).toMatch(/106 files were not uploaded: /);
+  });
+
   it("refuses an artifact name that climbs out of the folder, in the plugin's own call", async () => {
     hub = await startFakeHub();
     const finished = await run({ entrypoint: "probe.exports:files", params: { outputs: 0, bad_name: "../escape.txt" }, hub: hub.url });
