@@ -66,8 +66,11 @@ describe("dataset-exporter on the hub's runtime", () => {
       };
       const tasks = new Set(items.map((i) => i.taskKey));
       expect(list.items.every((i) => i.status === "uploaded")).toBe(true);
-      const expected = [`rt-${target}/${target}.jsonl`, ...[...tasks].map((key) => `rt-${target}/origin_files/${key.slice(1)}.png`)];
-      expect(list.items.map((i) => i.path).sort()).toEqual(expected.sort());
+      expect(list.items.map((i) => i.path).sort()).toEqual(
+        [`rt-${target}/${target}.jsonl`, `rt-${target}/manifest.json`, ...[...tasks].map((key) => `rt-${target}/origin_files/${key.slice(1)}.png`)].sort(),
+      );
+      const manifest = await (await fetch(`${hubUrl()}/api/v1/runs/${run.id}/artifacts/rt-${target}/manifest.json`, { headers: authHeaders() })).json();
+      expect(manifest).toMatchObject({ target, count: items.length, files: [`rt-${target}/${target}.jsonl`] });
       const data = await (await fetch(`${hubUrl()}/api/v1/runs/${run.id}/artifacts/rt-${target}/${target}.jsonl`, { headers: authHeaders() })).text();
       const records = data
         .trim()

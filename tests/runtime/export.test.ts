@@ -35,7 +35,8 @@ const warnings = (hub: FakeHub) =>
     .filter((l) => l.level === "warning")
     .map((l) => String(l.data.content));
 
-describe("export items", () => {
+// Each test runs real Python processes: on a loaded machine one can take longer than the default 5 s.
+describe("export items", { timeout: 30_000 }, () => {
   it("reads every item page by page with cursor links, the count from one probe, the filter in the query", async () => {
     hub = await startFakeHub(lists(250));
     const finished = await run({
@@ -121,7 +122,7 @@ describe("export items", () => {
   });
 });
 
-describe("original files", () => {
+describe("original files", { timeout: 30_000 }, () => {
   const files: Responder = (req) => {
     const match = /^\/api\/v1\/project-files\/(\d+)\//.exec(req.path);
     if (match)
@@ -153,7 +154,7 @@ describe("original files", () => {
   });
 });
 
-describe("artifact uploads", () => {
+describe("artifact uploads", { timeout: 30_000 }, () => {
   const sha = (text: string) => createHash("sha256").update(text).digest("hex");
   const puts = (hub: FakeHub) => hub.requests.filter((r) => r.method === "PUT");
   const endIndex = (hub: FakeHub) => hub.requests.findIndex((r: Recorded) => /SUCCEEDED|FAILED/.test(String((r.body as { status?: string })?.status)));

@@ -7,6 +7,7 @@ hub's storage), plus `format`. The items come from `ctx.export_items()`, page by
 of any size is exported in constant memory.
 """
 
+import json
 import os
 
 from .originals import Originals
@@ -54,6 +55,10 @@ def export(params, ctx):
         result.update(originals=originals.saved, failed_originals=originals.failed)
         metrics.update(originals=originals.saved, failed_originals=originals.failed)
     ctx.set_metrics(metrics, "export")
+    # What the folder holds, for a person opening the result (and a script checking it).
+    manifest = {"target": target, "filter": filters, "format": fmt, "count": count, **{k: v for k, v in result.items() if k not in ("target", "format", "count")}}
+    with open(os.path.join(folder, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=2, ensure_ascii=False)
     failed = f", {originals.failed} original files failed" if originals and originals.failed else ""
     ctx.log_message(f"Exported {count} {target} items to {result['files'][0]}{failed}", "warning" if failed else "success")
     return result
