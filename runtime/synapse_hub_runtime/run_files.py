@@ -2,7 +2,7 @@
 artifact of the run.
 
 - `save(path, name)` copies a file there (or only hashes it when it is there already) and, with a
-  hub, queues its upload at once.
+  hub, queues its upload at once (when the queue has room; else the end uploads it).
 - `finish()`, when the action ends and before its final report, uploads every file in the folder
   not uploaded yet as it is now (an export writes its output there and never calls save_artifact),
   then waits for the uploads: a finished run lists all its files.
@@ -34,6 +34,7 @@ class RunFiles:
     def finish(self, deadline_seconds, upload_folder=True, abort=False):
         if self._uploader is None:
             return
+        self._uploader.start_closing(deadline_seconds, abort=abort)
         if upload_folder and os.path.isdir(self.folder):
             for name, full in walk_files(self.folder):
                 try:
@@ -47,18 +48,20 @@ class RunFiles:
                 except OSError as error:
                     warn(f"not uploaded: cannot read {name}: {error.strerror}")
                     continue
-                self._queue(full, {"name": name, "size": size, "sha256": digest})
-        self._uploader.close(deadline_seconds, abort=abort)
+                self._queue(full, {"name": name, "size": size, "sha256": digest}, wait=True)
+        self._uploader.join()
         if self._uploader.given_up:
             warn(f"{len(self._uploader.given_up)} files were not uploaded: {', '.join(self._uploader.given_up[:10])}")
 
-    def _queue(self, stored, info):
+    def _queue(self, stored, info, wait=False):
         if self._uploader is None:
             if self._announce:
                 self._announce(info)
             return
-        self._queued[info["name"]] = _stamp(stored)
-        self._uploader.upload(stored, info["name"], info["size"], info["sha256"])
+        stamp = _stamp(stored)
+        # Declined (the queue is full): the file is in the folder, and finish() uploads it.
+        if self._uploader.upload(stored, info["name"], info["size"], info["sha256"], wait=wait):
+            self._queued[info["name"]] = stamp
 
     def _name_inside(self, path):
         """A file already in the folder keeps its place there (`output_dir/data/a.jsonl` → `data/a.jsonl`)."""

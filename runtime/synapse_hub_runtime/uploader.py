@@ -3,15 +3,19 @@
 `PUT {hub}/api/v1/runs/{job}/artifacts/{name}` with the run token, `X-Artifact-Sha256` and the raw
 bytes streamed from disk (never whole in memory). Connection errors, 5xx and 429 are retried with
 the reporter's back-off (transport.py); any other refusal is not retried (sending the same bytes
-again cannot fix it) and becomes a warning in the run's log. At most `max_queued` files wait: past
-that `save_artifact` waits for room, so a plugin saving thousands of files cannot outrun the hub
-without bound. `close()` waits for the queue to drain before the run's final report; a dead hub
-costs it at most the exit deadline.
+again cannot fix it) and becomes a warning in the run's log. At most `max_queued` files wait; past
+that `upload()` declines at once (the file is on disk: the run's end uploads it), so neither memory
+nor the plugin waits on a slow or dead hub.
+
+At the end (`start_closing`, then `join`) each file gets the exit deadline afresh while the hub
+takes them, so a healthy hub receives a large output whole; once one file is given up (the hub is
+away), the rest are given up at once: a dead hub costs the run at most the exit deadline.
 """
 
 import json
 import queue
 import threading
+import time
 from urllib.parse import quote
 
 from .console import warn
@@ -29,20 +33,28 @@ class Uploader:
         self._lock = threading.Lock()
         self.sent, self.refused, self.given_up = [], [], []
         self._aborted = False
+        self._window = None  # seconds each file gets once closing started
+        self._hub_away = False
         self._thread = threading.Thread(target=self._run, name="synapse-hub-uploader", daemon=True)
         self._thread.start()
 
-    def upload(self, local_path, name, size, sha256):
-        """Queues one file (its size and sha256 already known); blocks only while the queue is full."""
-        self._queue.put((local_path, name, size, sha256))
+    def upload(self, local_path, name, size, sha256, wait=False) -> bool:
+        """Queues one file (its size and sha256 known); False when the queue is full (unless `wait`)."""
+        try:
+            self._queue.put((local_path, name, size, sha256), block=wait)
+        except queue.Full:
+            return False
+        return True
 
-    def close(self, deadline_seconds, abort=False) -> None:
-        """Waits until every queued file is sent (or given up after the deadline; `abort` drops the rest)."""
-        self._transport.start_deadline(deadline_seconds)
+    def start_closing(self, deadline_seconds, abort=False) -> None:
+        """From now on failing uploads are given up after the deadline (`abort`: nothing more is sent)."""
+        self._window = deadline_seconds
         self._aborted = abort
+        self._transport.start_deadline(deadline_seconds)
+
+    def join(self) -> None:
+        """Waits until every queued file is sent or given up (bounded: see the module's docstring)."""
         self._queue.put(_STOP)
-        # Each request is bounded by the transport's timeouts, and past the deadline a failing
-        # upload is given up at once: this join ends.
         self._thread.join()
 
     def _run(self):
@@ -57,9 +69,11 @@ class Uploader:
                 self.given_up.append(job[1])
 
     def _send(self, local_path, name, size, sha256):
-        if self._aborted:
+        if self._aborted or self._hub_away:
             self.given_up.append(name)
             return
+        if self._window is not None:
+            self._transport.deadline = time.monotonic() + self._window
         headers = {"Content-Type": "application/octet-stream", "Content-Length": str(size), "X-Artifact-Sha256": sha256}
         path = self._base + quote(name, safe="/")
         outcome = self._transport.send("PUT", path, lambda: open(local_path, "rb"), headers)
@@ -70,6 +84,7 @@ class Uploader:
             self.refused.append(name)
             self._warn_in_log(f"The hub refused the artifact {name} (HTTP {status}): {_reason(text)}")
         elif outcome == GAVE_UP:
+            self._hub_away = True
             self.given_up.append(name)
             warn(f"gave up uploading {name}: the hub did not take it before the exit deadline")
 

@@ -200,7 +200,7 @@ describe("example plugins", () => {
     [{ target: "task", filter: { project: 3 }, format: "csv", save_original_file: true }, 30, "task.csv"],
     [{ target: "assignment", filter: { project: 3 }, format: "jsonl", save_original_file: true }, 60, "assignment.jsonl"],
     [{ target: "ground_truth", filter: { ground_truth_dataset_version: 2 }, format: "jsonl" }, 25, "ground_truth.jsonl"],
-  ] as const)("dataset-exporter export %j writes every item and uploads its output folder", async (params, count, dataFile) => {
+  ] as const)("dataset-exporter export %j writes every item and uploads its output folder", { timeout: 30_000 }, async (params, count, dataFile) => {
     hub = await startFakeHub(checksArtifacts(projectHub));
     const finished = await run({ ...action(EXPORTER, "export"), params: { name: "shapes", storage: 1, path: "/", ...params }, hub: hub.url });
     expect(finished.code, finished.stderr).toBe(0);

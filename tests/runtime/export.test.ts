@@ -35,7 +35,8 @@ const warnings = (hub: FakeHub) =>
     .filter((l) => l.level === "warning")
     .map((l) => String(l.data.content));
 
-describe("export items", () => {
+// Each test runs real Python processes: on a loaded machine one can take longer than the default 5 s.
+describe("export items", { timeout: 30_000 }, () => {
   it("reads every item page by page with cursor links, the count from one probe, the filter in the query", async () => {
     hub = await startFakeHub(lists(250));
     const finished = await run({
@@ -121,7 +122,7 @@ describe("export items", () => {
   });
 });
 
-describe("original files", () => {
+describe("original files", { timeout: 30_000 }, () => {
   const files: Responder = (req) => {
     const match = /^\/api\/v1\/project-files\/(\d+)\//.exec(req.path);
     if (match)
@@ -153,7 +154,7 @@ describe("original files", () => {
   });
 });
 
-describe("artifact uploads", () => {
+describe("artifact uploads", { timeout: 30_000 }, () => {
   const sha = (text: string) => createHash("sha256").update(text).digest("hex");
   const puts = (hub: FakeHub) => hub.requests.filter((r) => r.method === "PUT");
   const endIndex = (hub: FakeHub) => hub.requests.findIndex((r: Recorded) => /SUCCEEDED|FAILED/.test(String((r.body as { status?: string })?.status)));
@@ -195,6 +196,28 @@ describe("artifact uploads", () => {
     expect(puts(hub).filter((r) => r.path.endsWith("labels/0.json"))).toHaveLength(1);
     expect([...hub.artifacts().keys()].sort()).toEqual(["data/part-1.jsonl", "labels/1.json"]);
     expect(warnings(hub)).toEqual(["The hub refused the artifact labels/0.json (HTTP 413): The file is larger than the limit."]);
+  });
+
+  it("uploads every file of a plugin that saves more than the queue holds, once each", async () => {
+    hub = await startFakeHub(checksArtifacts());
+    const finished = await run({ entrypoint: "probe.exports:files", params: { outputs: 0, saves: 150 }, hub: hub.url });
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(hub.artifacts().size).toBe(151);
+    expect(puts(hub)).toHaveLength(151);
+  });
+
+  it("with a hub that never takes uploads, the run still ends within the exit deadline, saying what was not uploaded", async () => {
+    hub = await startFakeHub((req) => (req.method === "PUT" ? { status: 503 } : { status: 200 }));
+    const finished = await run({
+      entrypoint: "probe.exports:files",
+      params: { outputs: 5, saves: 100 },
+      hub: hub.url,
+      env: { SYNAPSE_RUNTIME_EXIT_DEADLINE: "2" },
+    });
+    expect(finished.code).toBe(0);
+    expect(final(hub)).toMatchObject({ status: "SUCCEEDED" });
+    expect(finished.ms).toBeLessThan(8_000);
+    expect(finished.stderr).toMatch(/106 files were not uploaded: /);
   });
 
   it("refuses an artifact name that climbs out of the folder, in the plugin's own call", async () => {
