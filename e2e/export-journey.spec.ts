@@ -32,7 +32,7 @@ async function launchExport(page: Page, projectId: number, target: RegExp, name:
   await expect(page).toHaveURL(`/projects/${projectId}/export`);
   await expect(page.getByTestId("export-plugin")).toContainText("dataset-exporter@"); // the example plugin comes first
   await page.getByRole("radio", { name: target }).check();
-  if (version) await page.getByRole("combobox", { name: "Ground-truth version" }).selectOption({ label: version });
+  if (version) await expect(page.getByRole("combobox", { name: "Ground-truth version" }).locator("option:checked")).toContainText(version); // the newest is chosen
   await page.getByRole("textbox", { name: "Output name" }).fill(name);
   await page.getByRole("button", { name: "Start export" }).click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
@@ -70,7 +70,7 @@ test("import the example project, export each target, preview, download the zip 
 
   const exports = [
     { target: "assignment", radio: /Assignments/, name: "journey-assignments" },
-    { target: "ground_truth", radio: /Ground truth/, name: "journey-gt-v2", version: "v2 (32 events)" },
+    { target: "ground_truth", radio: /Ground truth/, name: "journey-gt-v2", version: "v2 · 32 events" },
     { target: "task", radio: /Tasks/, name: "journey-tasks" },
   ] as const;
   const runs: string[] = [];
@@ -87,7 +87,7 @@ test("import the example project, export each target, preview, download the zip 
     await page.goto(`/runs/${runId}/files`);
     const tree = page.getByRole("tree", { name: "Files" });
     await tree.getByRole("treeitem", { name: "manifest.json", exact: true }).click();
-    const preview = page.getByRole("region", { name: "Preview of manifest.json" });
+    const preview = page.getByRole("region", { name: `Preview of ${name}/manifest.json` });
     await expect(preview).toContainText(`"target": "${target}"`);
     await expect(preview).toContainText(`"count": ${expected[target].length}`);
     await page.screenshot({ path: testInfo.outputPath(`result-${target}.png`), fullPage: true });

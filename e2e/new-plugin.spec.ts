@@ -64,6 +64,7 @@ test("New plugin: the form checks its fields, downloads the scaffold as a zip, p
   // And on real data: from the example project's page, the new plugin (a debug release) exports its tasks.
   await page.goto("/projects");
   await page.getByRole("list", { name: "Projects" }).getByRole("link", { name: "Example: coloured shapes" }).last().click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
   const projectId = Number(new URL(page.url()).pathname.split("/").pop());
   await page.getByRole("link", { name: "Export…" }).click();
   await page.getByRole("combobox", { name: "Export plugin" }).selectOption({ label: "E2E Exporter 0.1.0 (debug)" });

@@ -14,6 +14,8 @@ type Props = { runId: string; artifact: ArtifactDto; share?: string };
 
 /** A JSON Lines record this short reads best on its own line; a longer one folds. */
 const INLINE_LINE_MAX = 160;
+// A thumbnail downloads the whole image: past this, the preview would cost more than it shows.
+const IMAGE_PREVIEW_MAX = 20 * 1024 * 1024;
 
 /** The selected file: its facts, a download, and a preview that fits its kind. */
 export function FilePreview({ runId, artifact, share }: Props) {
@@ -41,6 +43,8 @@ export function FilePreview({ runId, artifact, share }: Props) {
         </Notice>
       ) : artifact.status === "uploading" ? (
         <Notice title="Still uploading">The preview appears once the upload completes.</Notice>
+      ) : kind === "image" && artifact.size > IMAGE_PREVIEW_MAX ? (
+        <Notice title="Too large to preview">This image is {formatBytes(artifact.size)}: download it to open it.</Notice>
       ) : kind === "image" ? (
         <ImagePreview url={url} name={artifact.path} />
       ) : kind === "none" ? (

@@ -29,7 +29,7 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
     const outside = (target: EventTarget | null) => !(target instanceof Node) || !(panel.current?.contains(target) || button.current?.contains(target));
     const onPointer = (event: PointerEvent) => outside(event.target) && close();
     const onFocusOut = (event: FocusEvent) => event.relatedTarget && outside(event.relatedTarget) && close();
-    const wide = matchMedia("(min-width: 768px)");
+    const wide = matchMedia("(min-width: 1024px)"); // lg: where the links sit inline (site-header.tsx)
     const onWide = () => wide.matches && close();
     document.addEventListener("keydown", onKey);
     document.addEventListener("pointerdown", onPointer);

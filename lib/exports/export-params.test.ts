@@ -28,5 +28,10 @@ describe("readExportParams", () => {
     expect(readExportParams(null).target).toBeNull();
     expect(readExportParams({ target: "  ", project: -1, filter: [1] })).toMatchObject({ target: null, projectId: null });
     expect(readExportParams({ project: "abc", filter: { ground_truth_dataset_version: 0 } })).toMatchObject({ projectId: null, groundTruthVersionId: null });
+    // Past INT4 an id names nothing (and must not reach a query: one such run broke the whole list).
+    expect(readExportParams({ filter: { project: 9_999_999_999, ground_truth_dataset_version: 2_147_483_648 } })).toMatchObject({
+      projectId: null,
+      groundTruthVersionId: null,
+    });
   });
 });

@@ -12,6 +12,9 @@ const text = (...values: unknown[]): string | null => {
   return null;
 };
 
+// Project and version ids are INT4 (the Synapse SDK's ids): a larger number names nothing, and must not reach a query.
+const MAX_ID = 2_147_483_647;
+
 /** The first positive integer id among `values`: a number, a numeric string, `{id}`, or a list (its first). */
 const id = (...values: unknown[]): number | null => {
   for (const value of values) {
@@ -21,7 +24,7 @@ const id = (...values: unknown[]): number | null => {
       continue;
     }
     const n = typeof value === "string" && /^\d+(,|$)/.test(value.trim()) ? Number(value.trim().split(",")[0]) : value;
-    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
+    if (typeof n === "number" && Number.isInteger(n) && n > 0 && n <= MAX_ID) return n;
     const nested = record(value);
     if (nested && nested.id !== undefined) {
       const inner = id(nested.id);

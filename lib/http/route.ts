@@ -50,7 +50,9 @@ export function route<PS extends Schema | undefined = undefined, QS extends Sche
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = async () => (spec.body ? spec.body.parse(await readJson(req, {}, spec.maxBodyBytes)) : undefined);
       const result = await handler({ req, params: params as Infer<PS>, query: query as Infer<QS>, body: body as () => Promise<Infer<BS>> });
-      return withQueuedCookies(req, result instanceof Response ? result : Response.json(result));
+      // A handler that answers plain data answers what the caller may see (signed file links, a project's
+      // data): never stored by a cache. One that builds its Response says its own caching.
+      return withQueuedCookies(req, result instanceof Response ? result : Response.json(result, { headers: { "cache-control": "private, no-store" } }));
     } catch (error) {
       const problem = toProblem(error);
       if (problem.status >= 500) console.error(`${req.method} ${new URL(req.url).pathname} failed:`, error);

@@ -35,6 +35,8 @@ describe("export params", () => {
     expect(Object.keys(result.ok ? {} : result.errors).sort()).toEqual(["idFrom", "idTo", "name"]);
     expect(exportParams(3, form({ idFrom: "9", idTo: "2" }))).toEqual({ ok: false, errors: { idTo: "must not be below the first id" } });
     expect(exportParams(3, form({ name: "  " }))).toEqual({ ok: false, errors: { name: "is required" } });
+    // "." or ".." would write the export beside its folder, where nothing takes it in.
+    for (const name of [".", "..", ".hidden"]) expect(exportParams(3, form({ name })).ok, name).toBe(false);
   });
 
   it("names the output after the project and target", () => {

@@ -27,7 +27,8 @@ export type ExportParams = {
 
 export type ExportFieldErrors = Partial<Record<"name" | "version" | "idFrom" | "idTo", string>>;
 
-const NAME = /^[^/\\]{1,100}$/;
+// A folder name: no separators, and not "." or ".." (or hidden), which would write beside the export folder.
+const NAME = /^(?!\.)[^/\\]{1,100}$/;
 
 function readId(text: string): number | null | undefined {
   if (!text.trim()) return undefined;
@@ -40,7 +41,7 @@ export function exportParams(projectId: number, form: ExportForm): { ok: true; p
   const errors: ExportFieldErrors = {};
   const name = form.name.trim();
   if (!name) errors.name = "is required";
-  else if (!NAME.test(name)) errors.name = "must be at most 100 characters, without / or \\ (it names the export's folder)";
+  else if (!NAME.test(name)) errors.name = "must be at most 100 characters, without / or \\, and not start with a dot (it names the export's folder)";
   const filter: Record<string, number> = {};
   if (form.target === "ground_truth") {
     // The SDK's singular spelling; a ground-truth filter names the version, not the project.

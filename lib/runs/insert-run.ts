@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { pool } from "@/lib/db/pool";
 import type { Run } from "@/lib/generated/prisma/client";
-import { enqueueRunSql } from "./queue";
+import { enqueueRunCall } from "./queue";
 
 export type NewRun = {
   pluginId: string;
@@ -37,7 +37,7 @@ WITH run AS (
   RETURNING ${RUN_COLUMNS}
 ), event AS (
   INSERT INTO run_events (run_id, seq, type, data) SELECT id, 1, 'status', '{"status":"queued"}'::jsonb FROM run
-), queued AS (${enqueueRunSql.replace(/\$2/g, "$10")})
+), queued AS (${enqueueRunCall("$1", "$10")})
 SELECT run.* FROM run, queued`;
 
 /**

@@ -16,19 +16,16 @@ export function conditionalDownload(
 ): Response {
   const { etag } = headers;
   const base = { ...headers, "accept-ranges": "bytes" };
-  if (
-    req.headers
-      .get("if-none-match")
-      ?.split(",")
-      .some((t) => t.trim() === etag)
-  ) {
-    return new Response(null, { status: 304, headers: base });
-  }
-  const range = parseRange(req.headers.get("range"), size);
-  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...base, "content-range": `bytes */${size}` } });
+  // If-None-Match compares weakly (RFC 9110 §13.1.2): a proxy that compressed the body sends W/"…" back.
+  const weak = (tag: string) => tag.trim().replace(/^W\//, "");
+  const held = req.headers.get("if-none-match")?.split(",");
+  if (held?.some((t) => t.trim() === "*" || weak(t) === weak(etag))) return new Response(null, { status: 304, headers: base });
+  // If-Range keeps a changed representation from being spliced onto the bytes the client already has:
+  // when it does not match, the Range is ignored (the whole is sent), even one past the end.
   const ifRange = req.headers.get("if-range");
-  // If-Range keeps a changed representation from being spliced onto the bytes the client already has.
-  const partial = range && (!ifRange || ifRange === etag) ? range : null;
+  const range = ifRange && ifRange !== etag ? null : parseRange(req.headers.get("range"), size);
+  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...base, "content-range": `bytes */${size}` } });
+  const partial = range;
   const { start, end } = partial ?? { start: 0, end: size - 1 };
   const length = size === 0 ? 0 : end - start + 1;
   const answer: Record<string, string> = { ...base, "content-length": String(length) };

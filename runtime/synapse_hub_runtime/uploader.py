@@ -76,7 +76,7 @@ class Uploader:
             self._transport.deadline = time.monotonic() + self._window
         headers = {"Content-Type": "application/octet-stream", "Content-Length": str(size), "X-Artifact-Sha256": sha256}
         path = self._base + quote(name, safe="/")
-        outcome = self._transport.send("PUT", path, lambda: open(local_path, "rb"), headers)
+        outcome = self._transport.send("PUT", path, lambda: _Limited(open(local_path, "rb"), size), headers)
         if outcome == SENT:
             self.sent.append(name)
         elif outcome == DROPPED:
@@ -98,3 +98,22 @@ def _reason(text):
     except ValueError:
         pass
     return (text.strip().splitlines() or ["no answer body"])[0][:500]
+
+
+class _Limited:
+    """An open file read up to `size` bytes: the Content-Length sent, even when the plugin appends to the
+    file after saving it (more bytes would arrive as garbage on the kept-alive connection)."""
+
+    def __init__(self, f, size):
+        self._f = f
+        self._left = size
+
+    def read(self, n=-1):
+        if self._left <= 0:
+            return b""
+        chunk = self._f.read(self._left if n is None or n < 0 else min(n, self._left))
+        self._left -= len(chunk)
+        return chunk
+
+    def close(self):
+        self._f.close()

@@ -14,13 +14,12 @@ import { runTokenRun } from "@/lib/runs/run-token";
  */
 export type Reader = { kind: "run"; runId: string; backend: string; projects: Set<number> } | { kind: "account" };
 
-const idOrIds = z.union([z.coerce.number().int().min(1), z.array(z.coerce.number().int().min(1))]).optional();
+// INT4, as the ids are: a larger one names nothing (and would fail the query below).
+const dbId = z.coerce.number().int().min(1).max(2_147_483_647);
+const idOrIds = z.union([dbId, z.array(dbId)]).optional();
 const runFilter = z
   .object({
-    filter: z
-      .object({ project: z.coerce.number().int().min(1).optional(), ground_truth_dataset_version: idOrIds, ground_truth_dataset_versions: idOrIds })
-      .loose()
-      .optional(),
+    filter: z.object({ project: dbId.optional(), ground_truth_dataset_version: idOrIds, ground_truth_dataset_versions: idOrIds }).loose().optional(),
   })
   .loose();
 

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   { summary: "Export runs, newest first, with what they export and produced", query: exportListQuery, response: exportListSchema },
   async ({ req, query }) => {
-    await requirePrincipal(req);
+    await requirePrincipal(req, { scope: "read" }); // like the projects it names
     return Response.json(await listExports(query), { headers: { "cache-control": "no-store" } });
   },
 );
