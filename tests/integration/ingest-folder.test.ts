@@ -3,6 +3,7 @@
 // on, names that cannot be artifact paths are counted, the folder goes, and a finished run's token
 // cannot open storage 1 again.
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -81,8 +82,20 @@ describe("ingesting a run's output folder", () => {
     await ingestRunStorage(run.id, (line) => lines.push(line));
     expect(existsSync(storage)).toBe(false);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Stored 1 file\(s\) .* 1 skipped, their names cannot be artifact paths \("bad\\\\\\\\one"\)\.$/);
+    expect(lines[0]).toMatch(/^Stored 1 file\(s\) of the run's output \(2 bytes\)/);
+    expect(lines[0]).toContain(`; 1 skipped, their names cannot be artifact paths (${JSON.stringify("bad\\one")}).`);
     expect((await artifacts(run.id)).find((a) => a.path === "out/late.json")?.status).toBe("uploaded");
+    rmSync(path.dirname(storage), { recursive: true, force: true });
+  });
+
+  it("removes the storage folder also when the ingest fails (here: no such run, so no row can be written)", async () => {
+    const ghost = randomUUID();
+    const storage = path.join(process.env.HUB_DATA_DIR!, "compute", "runs", ghost, "storage");
+    mkdirSync(path.join(storage, "sub"), { recursive: true });
+    for (const name of ["a.txt", "b.txt", "c.txt", "sub/d.txt", "sub/e.txt"]) writeFileSync(path.join(storage, name), name);
+    execFileSync("mkfifo", [path.join(storage, "pipe")]);
+    await expect(ingestRunStorage(ghost, () => {})).rejects.toThrow();
+    expect(existsSync(storage)).toBe(false);
     rmSync(path.dirname(storage), { recursive: true, force: true });
   });
 
