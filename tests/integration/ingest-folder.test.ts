@@ -9,12 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, hubUrl } from "../helpers/hub";
-import { launchOk, publishRunnable, waitForRun } from "../helpers/runs";
+import { getRun, launchOk, publishRunnable, waitForRun } from "../helpers/runs";
 
 // The lib code below runs in this process, against the hub's own database and data folder.
 process.env.DATA_DIR = process.env.HUB_DATA_DIR;
 const { ingestFolder } = await import("@/lib/artifacts/ingest-folder");
 const { ingestRunStorage } = await import("@/lib/synapse/export/ingest-run-storage");
+const { reconcileRuns } = await import("@/lib/runs/reconcile");
+const { pool } = await import("@/lib/db/pool");
 
 type Listed = { path: string; status: string; error: string | null };
 const artifacts = async (runId: string) =>
@@ -96,6 +98,25 @@ describe("ingesting a run's output folder", () => {
     execFileSync("mkfifo", [path.join(storage, "pipe")]);
     await expect(ingestRunStorage(ghost, () => {})).rejects.toThrow();
     expect(existsSync(storage)).toBe(false);
+    rmSync(path.dirname(storage), { recursive: true, force: true });
+  });
+
+  it("the reconciler, failing a run whose hub instance died, takes in what it wrote to storage 1 and removes the folder", async () => {
+    const crashed = await finishedRun();
+    const storage = path.join(process.env.HUB_DATA_DIR!, "compute", "runs", crashed.id, "storage");
+    mkdirSync(path.join(storage, "out"), { recursive: true });
+    writeFileSync(path.join(storage, "out", "export.json"), '{"done": true}');
+    // As a crash leaves it: still running, on an instance of this machine that holds no lock any more
+    // (after the folder is made: the suite hub's own reconciler may get to the run first).
+    await pool().query("UPDATE runs SET status = 'running', finished_at = NULL, pid = NULL, node = $2 WHERE id = $1", [
+      crashed.id,
+      `${os.hostname()}/gone-${randomUUID()}`,
+    ]);
+    await reconcileRuns();
+    expect(existsSync(storage)).toBe(false);
+    const after = await getRun(crashed.id);
+    expect(after.status).toBe("failed");
+    expect((await artifacts(crashed.id)).map((a) => [a.path, a.status])).toEqual([["out/export.json", "uploaded"]]);
     rmSync(path.dirname(storage), { recursive: true, force: true });
   });
 
