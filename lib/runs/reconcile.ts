@@ -4,6 +4,7 @@ import { killGroupIfOurs } from "@/lib/compute/local/run-process";
 import { processSingleton } from "@/lib/process-singleton";
 import { hostname } from "node:os";
 import { isTracked } from "@/lib/compute/local-backend/active-runs";
+import { ingestRunStorage } from "@/lib/synapse/export/ingest-run-storage";
 import { hostOf, instanceId, ownerIsGone } from "./instance";
 import { enqueueRunSql } from "./queue";
 import { hubLog, transition } from "./transitions";
@@ -16,6 +17,8 @@ const state = processSingleton("run-reconciler", () => ({ started: false }));
  * SIGKILL, a restart; see instance.ts for how a dead instance is told): their process group is
  * stopped if it still lives on this machine, and the run fails with a clear cause. Never hangs a run.
  * Runs once at start-up and then every 30 s, so a sibling instance's crash is noticed too.
+ * What such a run wrote to storage 1 (a finished SDK export's files) is taken in as its artifacts
+ * first, as its own end would have, and the folder removed: otherwise it would stay on disk forever.
  */
 export async function reconcileRuns(): Promise<number> {
   const { rows } = await pool().query<{ id: string; node: string; pid: number | null }>(
@@ -33,8 +36,14 @@ export async function reconcileRuns(): Promise<number> {
       error = "Interrupted: the hub instance running it stopped (a restart or a crash) before it finished.";
     }
     // Its processes live on this machine only if its instance did; a reused pid is never hit.
-    if (run.pid && hostOf(run.node) === hostname()) await killGroupIfOurs(run.pid, run.id);
-    if (await transition(run.id, "failed", { events: [hubLog(error, "error")], outcome: { error } })) ended++;
+    const events = [hubLog(error, "error")];
+    if (hostOf(run.node) === hostname()) {
+      if (run.pid) await killGroupIfOurs(run.pid, run.id);
+      await ingestRunStorage(run.id, (line, level) => events.push(hubLog(line, level))).catch((cause) =>
+        events.push(hubLog(`Storing the run's output failed: ${cause}`, "error")),
+      );
+    }
+    if (await transition(run.id, "failed", { events, outcome: { error } })) ended++;
   }
   return ended + (await requeueLost());
 }

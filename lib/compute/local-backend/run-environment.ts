@@ -76,7 +76,8 @@ async function linkFolder(source: string, target: string): Promise<void> {
 
 /** After a run: its scratch folders go; what it saved as artifacts stays. */
 export async function clearRunDir(runDir: string): Promise<void> {
-  await Promise.all(["work", "home"].map((name) => rm(path.join(runDir, name), { recursive: true, force: true }))).catch((error) =>
+  // "storage" is normally ingested and gone by now; whatever landed in it later is nobody's to ingest.
+  await Promise.all(["work", "home", "storage"].map((name) => rm(path.join(runDir, name), { recursive: true, force: true }))).catch((error) =>
     console.error(`could not clear ${runDir}:`, error),
   );
 }

@@ -1,8 +1,10 @@
 import "server-only";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { computeRoot } from "@/lib/compute/local-backend/prepare";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { isTerminal } from "@/lib/runs/schemas";
 import { exportReader } from "./access";
 
 /**
@@ -11,7 +13,8 @@ import { exportReader } from "./access";
  * token, is that run's own output folder on the hub's disk. The SDK writes its export there; when the
  * run ends the local backend ingests the folder as the run's artifacts (ingest-run-storage.ts).
  * A run on Ray cannot write to this disk, so it is refused rather than handed a path that does not
- * exist on its node.
+ * exist on its node. Once the run ended (its token still works a while) the folder is refused:
+ * it was ingested and removed, and a new one would be ingested by nobody.
  */
 export const HUB_STORAGE_ID = 1;
 
@@ -29,10 +32,20 @@ export async function getSdkStorage(req: Request, id: number) {
       );
     }
     const location = runStorageDir(reader.runId);
+    await refuseIfEnded(reader.runId);
     await mkdir(location, { recursive: true });
+    // The run may have ended between the check and the mkdir: the folder it made would then stay.
+    await refuseIfEnded(reader.runId, () => rm(location, { recursive: true, force: true }));
     configuration = { location };
   }
   return { id: HUB_STORAGE_ID, name: "hub", category: "internal", provider: "file_system", configuration, is_default: true };
+}
+
+async function refuseIfEnded(runId: string, undo?: () => Promise<void>): Promise<void> {
+  const run = await db().run.findUnique({ where: { id: runId }, select: { status: true } });
+  if (run && !isTerminal(run.status)) return;
+  await undo?.();
+  throw new AppError("run_finished", `The run already ended (${run?.status ?? "gone"}): its output folder was taken in and storage 1 is closed to it.`);
 }
 
 /** The session the SDK opens (contract 1, never expiring: a local folder has no credentials to renew). */
