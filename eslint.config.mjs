@@ -5,7 +5,18 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", ".test-data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      ".test-data/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      ".venv*/**",
+      "bench/.out/**",
+    ],
   },
 ];
 

@@ -1,7 +1,8 @@
 // The Synapse SDK talks to its backend at the root (`/plugin_releases/`, `/plugins/{code}/`, always
 // with a trailing slash). Those calls are served by app/api/synapse/**; a browser asking for a page
 // at such a path (Accept: text/html) still gets the page.
-const SYNAPSE_PATH = /^\/(plugin_releases|plugins|jobs|logs|async\/jobs|agents|sdk|projects|ground_truth_dataset_versions|storages|v2\/ground-truth-datasets)(\/[^?]*)?\/$/;
+const SYNAPSE_PATH =
+  /^\/(plugin_releases|plugins|jobs|logs|async\/jobs|agents|sdk|projects|ground_truth_dataset_versions|storages|v2\/ground-truth-datasets)(\/[^?]*)?\/$/;
 const PREFIX = "/api/synapse";
 
 /** The API path that serves a Synapse call at `pathname`, or null when it is not one. */
