@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { ApiError } from "@/lib/api/api-error";
 import { formatBytes } from "@/lib/format";
-import { ImportDropzone } from "./import-dropzone";
+import { Dropzone } from "@/components/ui/dropzone";
 import { ImportErrors } from "./import-errors";
 import { projectKeys, uploadProject } from "./project-api";
 
@@ -47,7 +47,16 @@ export function ImportProject({ maxBytes }: { maxBytes: number }) {
   const error = upload.error instanceof ApiError ? upload.error : null;
   return (
     <div className="space-y-3">
-      <ImportDropzone onFile={choose} disabled={upload.isPending} />
+      <Dropzone
+        onFile={choose}
+        disabled={upload.isPending}
+        title="Drop a project here"
+        hint="a .zip (project.json, JSON Lines and files) or a single .jsonl"
+        accept=".zip,.jsonl,application/zip"
+        inputLabel="Project file"
+        testId="project-dropzone"
+        compact
+      />
       {file && (
         <section aria-live="polite" aria-label="Import" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
           <div className="flex items-center justify-between gap-3">

@@ -8,7 +8,7 @@ import { ApiError } from "@/lib/api/api-error";
 import { pluginKeys } from "@/lib/api/registry";
 import { uploadArchive } from "@/lib/api/upload";
 import { formatBytes } from "@/lib/format";
-import { Dropzone } from "./dropzone";
+import { Dropzone } from "@/components/ui/dropzone";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { PublishErrors } from "./publish-errors";
 
@@ -41,7 +41,14 @@ export function PublishClient({ maxBytes }: { maxBytes: number }) {
   const error = publish.error instanceof ApiError ? publish.error : null;
   return (
     <div className="space-y-4">
-      <Dropzone onFile={choose} disabled={publish.isPending} />
+      <Dropzone
+        onFile={choose}
+        disabled={publish.isPending}
+        title="Drop a plugin archive here"
+        hint=".zip or .tar.gz"
+        accept=".zip,.tar.gz,.tgz,application/zip,application/gzip"
+        inputLabel="Plugin archive"
+      />
       {file && (
         <section aria-live="polite" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
           <div className="flex items-center justify-between gap-3">

@@ -1,32 +1,17 @@
 import type { Metadata } from "next";
+import { loadProjectForPage } from "../load-project";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { cache } from "react";
 import { ExportForm } from "@/components/projects/export-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
-import { currentUser } from "@/lib/auth/current-user";
-import { signInFor } from "@/lib/auth/return-path";
-import { AppError } from "@/lib/http/errors";
 import { listExportChoices } from "@/lib/projects/export-choices";
-import { getProject } from "@/lib/projects/get-project";
-import { EXPORT_TARGETS, projectIdParam, type ExportTarget } from "@/lib/projects/schemas";
+import { EXPORT_TARGETS, type ExportTarget } from "@/lib/projects/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ target?: string | string[]; version?: string | string[] }> };
 
-const load = cache(async (raw: string) => {
-  if (!(await currentUser())) redirect(signInFor(`/projects/${raw}/export`));
-  const parsed = projectIdParam.safeParse({ id: raw });
-  if (!parsed.success) notFound();
-  try {
-    return await getProject(parsed.data.id);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  }
-});
+const load = (raw: string) => loadProjectForPage(raw, `/projects/${raw}/export`);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Export · ${(await load((await params).id)).name}` };
