@@ -4,8 +4,11 @@ import path from "node:path";
 import { computeRoot } from "@/lib/compute/local-backend/prepare";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { HUB_STORAGE } from "@/lib/projects/export-params";
 import { isTerminal } from "@/lib/runs/schemas";
 import { exportReader } from "./access";
+
+export const runStorageDir = (runId: string) => path.join(computeRoot(), "runs", runId, "storage");
 
 /**
  * The hub's one storage, id 1 "hub", as the SDK reads it (`POST storages/{id}/session/`, else
@@ -16,12 +19,8 @@ import { exportReader } from "./access";
  * exist on its node. Once the run ended (its token still works a while) the folder is refused:
  * it was ingested and removed, and a new one would be ingested by nobody.
  */
-export const HUB_STORAGE_ID = 1;
-
-export const runStorageDir = (runId: string) => path.join(computeRoot(), "runs", runId, "storage");
-
 export async function getSdkStorage(req: Request, id: number) {
-  if (id !== HUB_STORAGE_ID) throw new AppError("not_found", `No storage ${id}: the hub's one storage is ${HUB_STORAGE_ID} ("hub").`);
+  if (id !== HUB_STORAGE) throw new AppError("not_found", `No storage ${id}: the hub's one storage is ${HUB_STORAGE} ("hub").`);
   const reader = await exportReader(req);
   let configuration: { location?: string } = {};
   if (reader.kind === "run") {
@@ -38,7 +37,7 @@ export async function getSdkStorage(req: Request, id: number) {
     await refuseIfEnded(reader.runId, () => rm(location, { recursive: true, force: true }));
     configuration = { location };
   }
-  return { id: HUB_STORAGE_ID, name: "hub", category: "internal", provider: "file_system", configuration, is_default: true };
+  return { id: HUB_STORAGE, name: "hub", category: "internal", provider: "file_system", configuration, is_default: true };
 }
 
 async function refuseIfEnded(runId: string, undo?: () => Promise<void>): Promise<void> {
