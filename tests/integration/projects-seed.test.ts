@@ -1,6 +1,12 @@
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { importProject } from "@/lib/projects/import/import-project";
+import { openImportSource } from "@/lib/projects/import/sources";
 import { seedExampleProjectOnce } from "@/lib/projects/seed/seed-project";
-import { EXAMPLE_PROJECT_NAME } from "@/lib/projects/seed/example-project";
+import { EXAMPLE_PROJECT_NAME, writeExampleZip } from "@/lib/projects/seed/example-project";
 import { authHeaders, hubUrl } from "../helpers/hub";
 
 type Summary = { id: number; name: string; counts: Record<string, number> };
@@ -41,7 +47,33 @@ describe("the example project seed", () => {
     const results = await Promise.all([seedExampleProjectOnce({ marker, name }), seedExampleProjectOnce({ marker, name })]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await seedExampleProjectOnce({ marker, name })).toBeNull();
-    expect((await projects()).filter((p) => p.name === name)).toHaveLength(1);
+    const seeded = (await projects()).filter((p) => p.name === name);
+    expect(seeded).toHaveLength(1);
+    // The marker names the project it was committed with.
+    expect((await db().hubMeta.findUnique({ where: { key: marker } }))?.value).toEqual({ projectId: seeded[0].id });
+  });
+
+  it("commits the project and the marker together: a marker that cannot be written leaves no project", async () => {
+    process.env.DATA_DIR = process.env.HUB_DATA_DIR;
+    const name = `Seed marker failure ${process.pid}_${Date.now()}`;
+    const scratch = await mkdtemp(path.join(os.tmpdir(), "seed-marker-"));
+    try {
+      const file = path.join(scratch, "example.zip");
+      await writeExampleZip(file, name);
+      const source = await openImportSource(file, (await stat(file)).size);
+      const failing = importProject(source, null, {
+        beforeCommit: async (client) => {
+          await client.query("INSERT INTO hub_meta (key, value) VALUES ($1, $2)", [`seed_marker_failure_${process.pid}`, "{}"]);
+          throw new Error("the process died before the marker was written");
+        },
+      });
+      await expect(failing).rejects.toThrow("the process died");
+      await source.close();
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    expect((await projects()).filter((p) => p.name === name)).toHaveLength(0);
+    expect(await db().hubMeta.findUnique({ where: { key: `seed_marker_failure_${process.pid}` } })).toBeNull();
   });
 
   it("downloads as an importable .zip without an account, and imports with the same counts", async () => {

@@ -9,13 +9,18 @@ import type { ImportSource, RawRecord } from "./sources";
 
 export type ImportResult = { id: number; name: string; counts: RowWriter["counts"] & { groundTruthVersions: number } };
 
+export type ImportOptions = {
+  /** Writes of the caller's that must commit with the project or not at all (the seed's marker row). */
+  beforeCommit?: (client: PoolClient, projectId: number) => Promise<void>;
+};
+
 /**
  * Imports a project all or nothing: one transaction for every row, rolled back on the first problem
  * while the rest of the upload is still read, so the refusal lists every error with its file and line.
  * Files are streamed into the blob store and committed before the rows that name them (a refused
  * import leaves only unreferenced blobs, which the orphan collector removes).
  */
-export async function importProject(source: ImportSource, createdById: string | null): Promise<ImportResult> {
+export async function importProject(source: ImportSource, createdById: string | null, options: ImportOptions = {}): Promise<ImportResult> {
   const client = await pool().connect();
   const errors = new ImportErrors();
   try {
@@ -25,6 +30,7 @@ export async function importProject(source: ImportSource, createdById: string | 
     if (!state.writer && !errors.any) errors.add("(upload)", undefined, "", "there is no project record");
     if (errors.any) throw errors.toError();
     await state.writer!.flush();
+    await options.beforeCommit?.(client, state.writer!.projectId);
     await client.query("COMMIT");
     return { id: state.writer!.projectId, name: state.name, counts: { ...state.writer!.counts, groundTruthVersions: state.versions.size } };
   } catch (error) {

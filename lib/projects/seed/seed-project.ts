@@ -13,8 +13,9 @@ const SEED_LOCK = 7_351_002; // pg advisory lock id: one instance seeds, the oth
 /**
  * Imports the example project once per database, through the same import as an upload (the zip
  * written to a temp file first), so a fresh hub has data to browse and export. The marker row is
- * written under the lock after the import commits: hubs starting together seed once, and a hub that
- * crashed mid-import (nothing committed) seeds again at its next start.
+ * written in the import's own transaction, under the lock: hubs starting together seed once, and a
+ * crash at any point either committed the project with its marker or neither (then the next start
+ * seeds again, once).
  */
 export async function seedExampleProjectOnce(options: { marker?: string; name?: string } = {}): Promise<ImportResult | null> {
   const marker = options.marker ?? SEEDED;
@@ -22,22 +23,24 @@ export async function seedExampleProjectOnce(options: { marker?: string; name?: 
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       if (await tx.hubMeta.findUnique({ where: { key: marker } })) return null;
-      const result = await importExample(options.name);
-      await tx.hubMeta.create({ data: { key: marker, value: { projectId: result.id } } });
-      return result;
+      return importExample(marker, options.name);
     },
     { timeout: 120_000 },
   );
 }
 
-async function importExample(name?: string): Promise<ImportResult> {
+async function importExample(marker: string, name?: string): Promise<ImportResult> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-project-seed-"));
   try {
     const file = path.join(scratch, "example-shapes.zip");
     await writeExampleZip(file, name);
     const source = await openImportSource(file, (await stat(file)).size);
     try {
-      return await importProject(source, null);
+      return await importProject(source, null, {
+        beforeCommit: async (client, projectId) => {
+          await client.query("INSERT INTO hub_meta (key, value) VALUES ($1, $2)", [marker, JSON.stringify({ projectId })]);
+        },
+      });
     } finally {
       await source.close();
     }
