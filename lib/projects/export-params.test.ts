@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultExportName, exportParams, type ExportForm } from "./export-params";
+import { defaultExportName, exportParams, hubStorageProblems, type ExportForm } from "./export-params";
 
 const form = (over: Partial<ExportForm>): ExportForm => ({
   target: "assignment",
@@ -42,5 +42,22 @@ describe("export params", () => {
   it("names the output after the project and target", () => {
     expect(defaultExportName("Example: coloured shapes", "ground_truth")).toBe("example-coloured-shapes-ground-truth");
     expect(defaultExportName("***", "task")).toBe("project-task");
+  });
+
+  it("launch params naming the hub's storage must stay inside the run's folder", () => {
+    const ok = { name: "out", storage: 1, path: "/", target: "task" };
+    expect(hubStorageProblems(ok)).toEqual([]);
+    expect(hubStorageProblems({ ...ok, path: "/sub/dir" })).toEqual([]);
+    for (const name of ["..", ".", "../up", "a/b", "a\\b", ".hidden", "", 7]) {
+      expect(
+        hubStorageProblems({ ...ok, name }).map((p) => p.path),
+        String(name),
+      ).toEqual(["name"]);
+    }
+    expect(hubStorageProblems({ ...ok, storage: "1", path: "/../../etc" }).map((p) => p.path)).toEqual(["path"]);
+    expect(hubStorageProblems({ ...ok, path: "a\\..\\b" }).map((p) => p.path)).toEqual(["path"]);
+    // Another storage is the plugin's own business; params without a storage are not an export's.
+    expect(hubStorageProblems({ name: "..", storage: 2, path: "../x" })).toEqual([]);
+    expect(hubStorageProblems({ name: ".." })).toEqual([]);
   });
 });

@@ -30,6 +30,23 @@ export type ExportFieldErrors = Partial<Record<"name" | "version" | "idFrom" | "
 // A folder name: no separators, and not "." or ".." (or hidden), which would write beside the export folder.
 const NAME = /^(?!\.)[^/\\]{1,100}$/;
 
+/**
+ * What launching with `params` would write outside the run's storage folder: params that name the
+ * hub's storage (`storage: 1`) must give a plain folder `name` and a `path` without `..`, whoever
+ * builds them (this form, a script, the SDK's own CLI). Each problem as a field error.
+ */
+export function hubStorageProblems(params: Record<string, unknown>): { path: string; message: string }[] {
+  if (params.storage !== HUB_STORAGE && params.storage !== String(HUB_STORAGE)) return [];
+  const problems: { path: string; message: string }[] = [];
+  if (params.name !== undefined && (typeof params.name !== "string" || !NAME.test(params.name.trim()))) {
+    problems.push({ path: "name", message: "must be a folder name: at most 100 characters, without / or \\, and not starting with a dot" });
+  }
+  if (params.path !== undefined && (typeof params.path !== "string" || params.path.split(/[/\\]/).includes(".."))) {
+    problems.push({ path: "path", message: "must be a path inside the storage (no .. segment)" });
+  }
+  return problems;
+}
+
 function readId(text: string): number | null | undefined {
   if (!text.trim()) return undefined;
   const n = Number(text);

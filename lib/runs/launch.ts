@@ -9,6 +9,7 @@ import { insertQueuedRun, RUN_COLUMNS } from "./insert-run";
 import type { Run } from "@/lib/generated/prisma/client";
 import type { LaunchRun, RunDto } from "./schemas";
 import { toRunDto } from "./serialize";
+import { hubStorageProblems } from "@/lib/projects/export-params";
 import { checkLaunchParams } from "./check-launch-params";
 import { defaultBackend, rayConfig } from "@/lib/compute/ray/ray-config";
 
@@ -51,6 +52,8 @@ export async function launchRun(input: LaunchRun, launcher: Launcher): Promise<{
     );
   }
   const params = checkLaunchParams(action, input.params);
+  const outside = hubStorageProblems(params);
+  if (outside.length) throw new AppError("params_invalid", "The params would write outside the run's storage folder.", outside);
   const backend = input.backend ?? defaultBackend();
   if (backend === "ray" && !rayConfig()) {
     throw new AppError("backend_unavailable", "This hub has no Ray cluster (RAY_ADDRESS is not set); launch on the local backend.");

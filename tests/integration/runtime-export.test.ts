@@ -3,7 +3,7 @@
 // folder, and every file is uploaded as the run's artifact before the run ends.
 import { beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, hubUrl, sha256 } from "../helpers/hub";
-import { allEvents, launchOk, logMessages, waitForRun } from "../helpers/runs";
+import { allEvents, launch, launchOk, logMessages, waitForRun } from "../helpers/runs";
 import { buildZip } from "../helpers/zip-builder";
 
 const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
@@ -82,4 +82,19 @@ describe("dataset-exporter on the hub's runtime", () => {
       expect(sha256(Buffer.from(await original.arrayBuffer()))).toBe(sha256(project.images[0]));
     },
   );
+
+  it("refuses at launch an export whose name or path would write outside the run's storage", async () => {
+    for (const [over, field] of [
+      [{ name: ".." }, "name"],
+      [{ name: "../../plugins" }, "name"],
+      [{ path: "/../.." }, "path"],
+    ] as [Record<string, string>, string][]) {
+      const params = { name: "ok", storage: 1, path: "/", target: "task", filter: { project: project.id }, ...over };
+      const response = await launch({ plugin: "dataset-exporter", action: "export", params });
+      expect(response.status, JSON.stringify(over)).toBe(422);
+      const problem = await response.json();
+      expect(problem.code).toBe("params_invalid");
+      expect(problem.errors.map((e: { path: string }) => e.path)).toEqual([field]);
+    }
+  });
 });
