@@ -19,6 +19,10 @@ function queuePool(): pg.Pool {
   // An idle connection the server drops (a restart, pg_terminate_backend) errors on the pool: the
   // pool replaces it; without a listener the error would end the process.
   created.on("error", (error) => console.error(`run queue: idle database connection lost: ${error.message}`));
+  // The same for a connection the worker holds: the error also reaches its next query. With both
+  // listeners graphile-worker does not warn "Your pool doesn't have all of the error handlers!" at
+  // every start.
+  created.on("connect", (client) => client.on("error", (error) => console.error(`run queue: database connection lost: ${error.message}`)));
   return created;
 }
 
