@@ -204,3 +204,30 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
   await row.getByRole("link", { name: /Open the files/ }).click();
   await expect(page).toHaveURL(new RegExp(`/runs/${run.id}/files$`));
 });
+
+test("a share link opened while the run still works follows it to the end, without an account", async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(240_000);
+  const code = await publishExporter(page, baseURL!);
+  const run = await launchRun(page.request, baseURL!, { plugin: code, action: "export", params: { target: "task", pause: 8, filter: { project: 424242 } } });
+  await waitForStatus(page.request, run.id, "running", 180_000);
+  const created = await page.request.post(`/api/v1/runs/${run.id}/share`, { headers: { origin: baseURL! }, data: { expiresInSeconds: 3600 } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { token } = (await created.json()) as { token: string };
+
+  const visitor = await (await browser.newContext({ baseURL, storageState: undefined })).newPage();
+  await visitor.goto(`/runs/${run.id}/files?share=${encodeURIComponent(token)}`);
+  await expect(visitor.getByText("Shared result")).toBeVisible();
+  await expect(visitor.getByTestId("run-status")).toHaveText("running");
+  // The run ends: the badge says so and the files are all there, without a reload.
+  await expect(visitor.getByTestId("run-status")).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(visitor.getByTestId("files-summary")).toContainText("4 files");
+  await visitor.screenshot({ path: testInfo.outputPath("share-followed-to-end.png") });
+  // Over, it stops asking: no list reads in the next polling periods.
+  let reads = 0;
+  visitor.on("request", (request) => {
+    if (request.url().includes(`/api/v1/runs/${run.id}/artifacts`)) reads++;
+  });
+  await visitor.waitForTimeout(7000);
+  expect(reads).toBe(0);
+  await visitor.context().close();
+});

@@ -6,6 +6,7 @@ import { StatusBadge } from "@/components/runs/status-badge";
 import { fetchRun, runKeys } from "@/lib/runs/client/api";
 import { isTerminal, type RunDto } from "@/lib/runs/schemas";
 import { RunFiles } from "./run-files";
+import { useRunArtifacts } from "./use-run-artifacts";
 
 type RunFacts = Pick<RunDto, "id" | "plugin" | "version" | "action" | "status" | "finishedAt">;
 
@@ -18,7 +19,9 @@ export function RunFilesPage({ run, share }: { run: RunFacts; share?: string }) 
     enabled: !share && !isTerminal(run.status),
     refetchInterval: (q) => (q.state.data && isTerminal(q.state.data.status) ? false : 3000),
   });
-  const status = live.data?.status ?? run.status;
+  // The files list carries the run's status: all a share link can learn (the same query RunFiles reads).
+  const files = useRunArtifacts(run.id, run.status, { share });
+  const status = live.data?.status ?? files.data?.runStatus ?? run.status;
   return (
     <div className="space-y-6">
       <header className="flex flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">

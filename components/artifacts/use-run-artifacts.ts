@@ -20,8 +20,12 @@ export function useRunArtifacts(runId: string, status: RunStatus, options: { sha
   const query = useQuery({
     queryKey: artifactKeys.list(runId, options.share),
     queryFn: () => fetchArtifacts(runId, options.share),
-    // A file may still be arriving just after the run ends.
-    refetchInterval: (q) => (!isTerminal(status) || q.state.data?.summary.uploading ? (options.eventDriven ? EVENT_DRIVEN_POLL_MS : POLL_MS) : false),
+    // A file may still be arriving just after the run ends. The list says the run's status too (a
+    // share link's only source): once it is over, only files still uploading keep the page polling.
+    refetchInterval: (q) => {
+      const over = isTerminal(status) || (q.state.data !== undefined && isTerminal(q.state.data.runStatus));
+      return !over || q.state.data?.summary.uploading ? (options.eventDriven ? EVENT_DRIVEN_POLL_MS : POLL_MS) : false;
+    },
   });
   const { refetch } = query;
   const throttle = useRef({ last: 0, timer: undefined as ReturnType<typeof setTimeout> | undefined });

@@ -1,5 +1,6 @@
 // The artifacts API's shapes: files a run produced and the result's share links (the Exports list: lib/exports/schemas.ts).
 import { z } from "zod";
+import { RUN_STATUSES } from "@/lib/runs/schemas";
 
 export const ARTIFACT_STATUSES = ["uploading", "uploaded", "failed"] as const;
 export type ArtifactStatus = (typeof ARTIFACT_STATUSES)[number];
@@ -26,7 +27,12 @@ export const artifactSummarySchema = z.object({
 });
 export type ArtifactSummary = z.infer<typeof artifactSummarySchema>;
 
-export const artifactListSchema = z.object({ items: z.array(artifactSchema), summary: artifactSummarySchema });
+export const artifactListSchema = z.object({
+  items: z.array(artifactSchema),
+  summary: artifactSummarySchema,
+  /** The run's status: a share link cannot read the run, and its page must still learn that it ended. */
+  runStatus: z.enum(RUN_STATUSES),
+});
 export type ArtifactList = z.infer<typeof artifactListSchema>;
 
 /** A run reports a file it could not produce or upload, so the result lists it as failed. */

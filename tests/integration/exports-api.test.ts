@@ -149,6 +149,9 @@ describe("GET /api/v1/exports", () => {
     expect(html).toContain(run.plugin);
     const list = await (await fetch(`${hubUrl()}/api/v1/runs/${run.id}/artifacts?share=${encodeURIComponent(share.token)}`)).json();
     expect(list.summary).toMatchObject({ files: 3, uploaded: 2, failed: 1 });
+    // The run's status rides with the list: a share link's page cannot read the run, and stops polling once it ended.
+    expect(list.runStatus).toBe(run.status);
+    expect(["succeeded", "failed", "cancelled"]).toContain(list.runStatus);
 
     // No session and no link: sent to sign in (a streamed page redirects in its body; the e2e journey follows it).
     const unsigned = await (await fetch(`${hubUrl()}/runs/${run.id}/files`)).text();
