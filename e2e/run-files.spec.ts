@@ -208,7 +208,7 @@ test("a run's files: a live tree, JSON folding, an image, text, the zip, a share
 test("a share link opened while the run still works follows it to the end, without an account", async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(240_000);
   const code = await publishExporter(page, baseURL!);
-  const run = await launchRun(page.request, baseURL!, { plugin: code, action: "export", params: { target: "task", pause: 8, filter: { project: 424242 } } });
+  const run = await launchRun(page.request, baseURL!, { plugin: code, action: "export", params: { target: "task", pause: 20, filter: { project: 424242 } } });
   await waitForStatus(page.request, run.id, "running", 180_000);
   const created = await page.request.post(`/api/v1/runs/${run.id}/share`, { headers: { origin: baseURL! }, data: { expiresInSeconds: 3600 } });
   expect(created.status(), await created.text()).toBe(201);
@@ -222,7 +222,8 @@ test("a share link opened while the run still works follows it to the end, witho
   await expect(visitor.getByTestId("run-status")).toHaveText("succeeded", { timeout: 60_000 });
   await expect(visitor.getByTestId("files-summary")).toContainText("4 files");
   await visitor.screenshot({ path: testInfo.outputPath("share-followed-to-end.png") });
-  // Over, it stops asking: no list reads in the next polling periods.
+  // Over, it stops asking: no list reads in the next polling periods (after the one the status change itself asks for).
+  await visitor.waitForTimeout(2000);
   let reads = 0;
   visitor.on("request", (request) => {
     if (request.url().includes(`/api/v1/runs/${run.id}/artifacts`)) reads++;

@@ -56,8 +56,13 @@ describe("export params", () => {
     }
     expect(hubStorageProblems({ ...ok, storage: "1", path: "/../../etc" }).map((p) => p.path)).toEqual(["path"]);
     expect(hubStorageProblems({ ...ok, path: "a\\..\\b" }).map((p) => p.path)).toEqual(["path"]);
-    // Another storage is the plugin's own business; params without a storage are not an export's.
-    expect(hubStorageProblems({ name: "..", storage: 2, path: "../x" })).toEqual([]);
+    // Whatever spells the storage (pydantic reads all of these as 1); params without one are not an export's.
+    for (const storage of ["01", " 1", "1.0", true, 2]) {
+      expect(
+        hubStorageProblems({ name: "..", storage, path: "../x" }).map((p) => p.path),
+        String(storage),
+      ).toEqual(["name", "path"]);
+    }
     expect(hubStorageProblems({ name: ".." })).toEqual([]);
   });
 });

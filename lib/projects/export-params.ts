@@ -31,12 +31,13 @@ export type ExportFieldErrors = Partial<Record<"name" | "version" | "idFrom" | "
 const NAME = /^(?!\.)[^/\\]{1,100}$/;
 
 /**
- * What launching with `params` would write outside the run's storage folder: params that name the
- * hub's storage (`storage: 1`) must give a plain folder `name` and a `path` without `..`, whoever
- * builds them (this form, a script, the SDK's own CLI). Each problem as a field error.
+ * What launching with `params` would write outside the run's storage folder: params that name a
+ * storage must give a plain folder `name` and a `path` without `..`, whoever builds them (this form,
+ * a script, the SDK's own CLI). Any storage value counts: the SDK's pydantic reads "01", " 1", "1.0"
+ * and true as storage 1, and the hub has no other. Each problem as a field error.
  */
 export function hubStorageProblems(params: Record<string, unknown>): { path: string; message: string }[] {
-  if (params.storage !== HUB_STORAGE && params.storage !== String(HUB_STORAGE)) return [];
+  if (params.storage === undefined || params.storage === null) return [];
   const problems: { path: string; message: string }[] = [];
   if (params.name !== undefined && (typeof params.name !== "string" || !NAME.test(params.name.trim()))) {
     problems.push({ path: "name", message: "must be a folder name: at most 100 characters, without / or \\, and not starting with a dot" });

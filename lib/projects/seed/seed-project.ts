@@ -23,11 +23,16 @@ export async function seedExampleProjectOnce(options: { marker?: string; name?: 
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       if (await tx.hubMeta.findUnique({ where: { key: marker } })) return null;
-      return importExample(marker, options.name);
+      return importExample(marker, options.name).catch((error: unknown) => {
+        if (error instanceof AlreadySeeded) return null;
+        throw error;
+      });
     },
     { timeout: 120_000 },
   );
 }
+
+class AlreadySeeded extends Error {}
 
 async function importExample(marker: string, name?: string): Promise<ImportResult> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), "synapse-hub-project-seed-"));
@@ -38,7 +43,13 @@ async function importExample(marker: string, name?: string): Promise<ImportResul
     try {
       return await importProject(source, null, {
         beforeCommit: async (client, projectId) => {
-          await client.query("INSERT INTO hub_meta (key, value) VALUES ($1, $2)", [marker, JSON.stringify({ projectId })]);
+          // Another hub's marker can only be here if the lock was lost (this transaction timed out): then
+          // its project stands, and this import rolls back.
+          const written = await client.query("INSERT INTO hub_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [
+            marker,
+            JSON.stringify({ projectId }),
+          ]);
+          if (written.rowCount === 0) throw new AlreadySeeded();
         },
       });
     } finally {
