@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import { ApiError } from "@/lib/api/api-error";
-import { formatBytes } from "@/lib/format";
 import { Dropzone } from "@/components/ui/dropzone";
+import { UploadPanel } from "@/components/ui/upload-panel";
+import { useFileUpload } from "@/components/ui/use-file-upload";
+import { ApiError } from "@/lib/api/api-error";
 import { ImportErrors } from "./import-errors";
 import { projectKeys, uploadProject } from "./project-api";
 
@@ -17,32 +15,19 @@ const plural = (n: number, noun: string) => `${n.toLocaleString("en")} ${noun}${
 
 /** Uploads a project to POST /api/v1/projects: progress while it uploads, then the new project or every error. */
 export function ImportProject({ maxBytes }: { maxBytes: number }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState(0);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
   const queryClient = useQueryClient();
   const router = useRouter();
-  const upload = useMutation({
-    mutationFn: (chosen: File) => {
-      abort.current = new AbortController();
-      setProgress(0);
-      return uploadProject(chosen, setProgress, abort.current.signal);
-    },
+  const { file, progress, localError, upload, choose, cancel } = useFileUpload({
+    accepted: ACCEPTED,
+    wrongType: "Choose a .zip or a .jsonl file.",
+    noun: "file",
+    maxBytes,
+    send: uploadProject,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: projectKeys.all });
       router.refresh();
     },
   });
-
-  function choose(next: File) {
-    upload.reset();
-    setFile(next);
-    if (!ACCEPTED.test(next.name)) return setLocalError("Choose a .zip or a .jsonl file.");
-    if (next.size > maxBytes) return setLocalError(`The file is ${formatBytes(next.size)}; the limit is ${formatBytes(maxBytes)}.`);
-    setLocalError(null);
-    upload.mutate(next);
-  }
 
   const error = upload.error instanceof ApiError ? upload.error : null;
   return (
@@ -58,25 +43,15 @@ export function ImportProject({ maxBytes }: { maxBytes: number }) {
         compact
       />
       {file && (
-        <section aria-live="polite" aria-label="Import" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="flex items-center justify-between gap-3">
-            <div className="min-w-0">
-              <p className="truncate font-medium" data-testid="import-file-name">
-                {file.name}
-              </p>
-              <p className="text-xs text-zinc-500">{formatBytes(file.size)}</p>
-            </div>
-            {upload.isPending && (
-              <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>
-                Cancel
-              </Button>
-            )}
-          </div>
-          {upload.isPending && (
-            <div className="mt-3">
-              <ProgressBar percent={progress * 100} label={progress < 1 ? "Uploading" : "Importing: checking every line…"} />
-            </div>
-          )}
+        <UploadPanel
+          file={file}
+          pending={upload.isPending}
+          progress={progress}
+          processing="Importing: checking every line…"
+          onCancel={cancel}
+          nameTestId="import-file-name"
+          label="Import"
+        >
           {localError && <ImportErrors message={localError} />}
           {error && <ImportErrors message={error.message} code={error.code} errors={error.errors} />}
           {upload.isSuccess && (
@@ -92,7 +67,7 @@ export function ImportProject({ maxBytes }: { maxBytes: number }) {
               {plural(upload.data.counts.groundTruthEvents, "ground-truth event")}.
             </div>
           )}
-        </section>
+        </UploadPanel>
       )}
     </div>
   );
