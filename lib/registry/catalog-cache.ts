@@ -2,6 +2,8 @@ import "server-only";
 import { env } from "@/lib/env";
 import { isLive, onCatalogChange } from "@/lib/events/catalog-changes";
 import { processSingleton } from "@/lib/process-singleton";
+import { forgetCatalogIndex } from "./catalog-index-load";
+import { catalogAnswers } from "./catalog-stats";
 
 /**
  * Serialized catalog pages, keyed by query. Emptied whenever any instance publishes or yanks
@@ -14,10 +16,11 @@ const MAX_ENTRIES = 2000;
 type Entry = { body: string; at: number };
 const cache = processSingleton("catalog-cache", () => ({ entries: new Map<string, Entry>(), generation: 0, subscribed: false }));
 
-/** Clears this instance's cache at once (a writer's own read-your-writes, before NOTIFY arrives). */
+/** Clears this instance's cache and search index at once (a writer's own read-your-writes, before NOTIFY arrives). */
 export function forgetCatalog(): void {
   cache.generation++;
   cache.entries.clear();
+  forgetCatalogIndex();
 }
 
 export async function cachedCatalog(key: string, compute: () => Promise<string>): Promise<string> {
@@ -31,6 +34,7 @@ export async function cachedCatalog(key: string, compute: () => Promise<string>)
     cache.entries.delete(key);
     if (Date.now() - hit.at < env().CATALOG_CACHE_TTL_MS) {
       cache.entries.set(key, hit); // most recently used goes last
+      catalogAnswers.cache++;
       return hit.body;
     }
   }

@@ -2,6 +2,9 @@ import type { SqlConditions } from "@/lib/db/sql-conditions";
 import { searchSample } from "./search-sample";
 import { selectiveWindow } from "./search-windows";
 
+/** In the public catalog: plugins with at least one release (version_count leaves debug releases out). */
+export const LISTED = "version_count > 0";
+
 /**
  * The catalog's search, shared by the hub's API and the Synapse routes: a case-insensitive substring
  * of a plugin's name, code or description. `search_text` is that text lowercased, stored by Postgres

@@ -3,16 +3,15 @@ import { pool } from "@/lib/db/pool";
 import { isoTimestamps } from "@/lib/db/iso-timestamps";
 import { statement } from "@/lib/db/statement";
 import { SqlConditions } from "@/lib/db/sql-conditions";
-import { AppError } from "@/lib/http/errors";
-import { addCatalogSearch } from "./catalog-search";
+import { searchCatalogIndex } from "./catalog-index";
+import { currentCatalogIndex } from "./catalog-index-load";
+import { decodeCursor, pageJson, SUMMARY_FIELDS, type Cursor } from "./catalog-json";
+import { addCatalogSearch, LISTED } from "./catalog-search";
+import { catalogAnswers } from "./catalog-stats";
 import type { ListQuery, PluginList, PluginSummary } from "./schemas";
-
-/** In the public catalog: plugins with at least one release (version_count leaves debug releases out). */
-export const LISTED = "version_count > 0";
 
 // The page's rows: a PluginSummary (schemas.ts) with ISO timestamps, plus what the cursor needs.
 type Row = PluginSummary & { id: string; key: string };
-const SUMMARY_FIELDS: (keyof PluginSummary)[] = ["code", "name", "category", "description", "latestVersion", "versionCount", "createdAt", "updatedAt"];
 
 const RAW = "id, code, name, category, description, latest_version, version_count, created_at, updated_at";
 const COLUMNS = `id, code, name, category, description, latest_version AS "latestVersion", version_count AS "versionCount",
@@ -27,8 +26,9 @@ const SORTS = {
 
 /**
  * The catalog: substring search over name, code and description (lib/registry/catalog-search.ts),
- * an optional category, and keyset pagination so page 400 costs what page 1 does. Queries the pool
- * directly: this is the hottest read in the app.
+ * an optional category, and keyset pagination so page 400 costs what page 1 does. Answered by this
+ * instance's in-memory index when it has a current one (catalog-index.ts), else by Postgres; both
+ * give the same bytes.
  */
 export async function listPlugins(query: ListQuery): Promise<PluginList> {
   return JSON.parse(await listPluginsJson(query)) as PluginList;
@@ -36,14 +36,27 @@ export async function listPlugins(query: ListQuery): Promise<PluginList> {
 
 /** listPlugins as the JSON text of a PluginList, for the API to send as it is. */
 export async function listPluginsJson(query: ListQuery): Promise<string> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const index = currentCatalogIndex();
+  const indexed = index && searchCatalogIndex(index, query, cursor);
+  if (indexed !== undefined) {
+    catalogAnswers.index++;
+    return indexed;
+  }
+  catalogAnswers.postgres++;
+  return listPluginsFromPostgres(query, cursor);
+}
+
+/** The page computed by Postgres. Queries the pool directly: this is the hottest read in the app. */
+export async function listPluginsFromPostgres(query: ListQuery, cursor: Cursor | undefined): Promise<string> {
   const search = new SqlConditions();
   const stable = addCatalogSearch(search, query.q);
   const page = new SqlConditions(search.params);
   // A plugin with only debug releases (version_count counts releases) is not in the public catalog.
   (query.q ? search : page).add(() => LISTED);
   if (query.category) page.add((p) => `category = ${p(query.category)}`);
-  if (query.cursor) {
-    const [value, id] = decodeCursor(query.cursor);
+  if (cursor) {
+    const [value, id] = cursor;
     if (query.sort === "updated") page.add((p) => `(updated_at, id) < (${p(new Date(value))}, ${p(id)}::uuid)`);
     else page.add((p) => `(lower(name), id) > (${p(value)}, ${p(id)}::uuid)`);
   }
@@ -78,11 +91,9 @@ export async function listPluginsJson(query: ListQuery): Promise<string> {
   }
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor([last.key, last.id]) : null;
   // The rows are serialised as they come (the field list drops id and key): the hot path builds no
   // Dates and no objects only to serialise them again.
-  const tail = facets ? `,"facets":${JSON.stringify(facets)}` : "";
-  return `{"items":${JSON.stringify(items, SUMMARY_FIELDS)},"nextCursor":${JSON.stringify(nextCursor)}${tail}}`;
+  return pageJson(JSON.stringify(items, SUMMARY_FIELDS), rows.length > query.limit && last ? [last.key, last.id] : null, facets);
 }
 
 /** Plugins per category in the whole catalog (the chips before any search). */
@@ -91,20 +102,4 @@ async function categoryCounts(): Promise<Record<string, number>> {
     statement(`SELECT category, count(*)::int AS count FROM plugins WHERE ${LISTED} GROUP BY category`, [], true),
   );
   return Object.fromEntries(rows.map((r) => [r.category, r.count]));
-}
-
-function encodeCursor(value: [string, string]): string {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string") && /^[0-9a-f-]{36}$/.test(value[1])) {
-      return value as [string, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError("validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "is not a cursor from this API" }]);
 }

@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/pool";
 import { statement } from "@/lib/db/statement";
 import { SqlConditions } from "@/lib/db/sql-conditions";
 import { addCatalogSearch } from "@/lib/registry/catalog-search";
-import { LISTED } from "@/lib/registry/list-plugins";
+import { LISTED } from "@/lib/registry/catalog-search";
 import { toPage, type PageQuery, type SynapsePage } from "./paging";
 import { toSynapsePlugin } from "./serializers";
 
