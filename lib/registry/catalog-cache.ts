@@ -23,12 +23,13 @@ export function forgetCatalog(): void {
   forgetCatalogIndex();
 }
 
-export async function cachedCatalog(key: string, compute: () => Promise<string>): Promise<string> {
+/** The page for `key`, from the cache or from `compute` (its body, and when the data in it was read). */
+export async function cachedCatalog(key: string, compute: () => Promise<{ body: string; asOf: number }>): Promise<string> {
   if (!cache.subscribed) {
     cache.subscribed = true;
     onCatalogChange(forgetCatalog);
   }
-  if (!isLive()) return compute();
+  if (!isLive()) return (await compute()).body;
   const hit = cache.entries.get(key);
   if (hit !== undefined) {
     cache.entries.delete(key);
@@ -39,8 +40,7 @@ export async function cachedCatalog(key: string, compute: () => Promise<string>)
     }
   }
   const started = cache.generation;
-  const at = Date.now();
-  const body = await compute();
+  const { body, asOf: at } = await compute();
   // A change that committed while we read may not be in `body`: then it is not cached.
   if (isLive() && cache.generation === started) {
     cache.entries.set(key, { body, at });

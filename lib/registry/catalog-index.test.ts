@@ -22,15 +22,13 @@ function plugin(code: string, name: string, category: string, updatedRank: numbe
 }
 
 // Name order; updatedRank 0 is the most recently updated.
-const index = await buildCatalogIndex(
-  [
-    plugin("alpha", "Alpha Vision", "export", 2, "Finds cats"),
-    plugin("beta", "Beta", "custom", 0, "Vision for dogs"),
-    plugin("gamma", "Gamma Speech", "export", 3),
-    plugin("delta", "Zeta Vision", "custom", 1, "x"),
-  ],
-  true,
-);
+const plugins = [
+  plugin("alpha", "Alpha Vision", "export", 2, "Finds cats"),
+  plugin("beta", "Beta", "custom", 0, "Vision for dogs"),
+  plugin("gamma", "Gamma Speech", "export", 3),
+  plugin("delta", "Zeta Vision", "custom", 1, "x"),
+];
+const index = await buildCatalogIndex(plugins, true);
 
 type Page = { items: { code: string }[]; nextCursor: string | null; facets?: Record<string, number> };
 const search = (params: Record<string, string>, cursor?: [string, string]): Page | undefined => {
@@ -64,6 +62,9 @@ describe("searchCatalogIndex", () => {
     expect(page.facets).toEqual({ custom: 2, export: 1 });
     expect(search({ facets: "1" })!.facets).toEqual({ custom: 2, export: 2 });
     expect(search({ q: "qqq", facets: "1" })!.facets).toEqual({});
+    const none = search({ q: "vision", category: "upload", facets: "1" })!; // a category no plugin has
+    expect([codes(none), none.nextCursor, none.facets]).toEqual([[], null, { custom: 2, export: 1 }]);
+    expect(codes(search({ q: "vision", category: "upload", sort: "name" }))).toEqual([]);
   });
 
   it("declines terms beyond printable ASCII, cursors it cannot place, and terms when Postgres folds ASCII otherwise", async () => {
@@ -71,7 +72,7 @@ describe("searchCatalogIndex", () => {
     expect(search({ q: "a\tb" })).toBeUndefined();
     expect(search({ sort: "name" }, ["beta", "00000000-0000-4000-8000-999999999999"])).toBeUndefined(); // gone
     expect(search({ sort: "name" }, ["bet", index.plugins[1].id])).toBeUndefined(); // renamed since
-    const turkish = await buildCatalogIndex(index.plugins, false);
+    const turkish = await buildCatalogIndex(plugins, false);
     expect(searchCatalogIndex(turkish, listQuerySchema.parse({ q: "vision" }), undefined)).toBeUndefined();
     expect(searchCatalogIndex(turkish, listQuerySchema.parse({}), undefined)).toBeDefined();
   });

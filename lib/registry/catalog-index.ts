@@ -23,13 +23,16 @@ export type IndexedPlugin = PluginSummary & {
   updatedRank: number;
 };
 
+/** What a page's cursor needs of a plugin; the rest of the row is not kept. */
+export type IndexedKeys = Pick<IndexedPlugin, "id" | "nameKey" | "updatedAt">;
+
 export type CatalogIndex = {
   /** In the name order (lower(name), id), as Postgres sorts them. */
-  plugins: IndexedPlugin[];
+  plugins: IndexedKeys[];
   // The hot loops' columns, by position in `plugins`: plain arrays of numbers and strings, which
   // V8 reads far faster than properties of row objects.
   texts: string[];
-  categoryOf: Uint8Array;
+  categoryOf: Uint16Array;
   updatedRank: Int32Array;
   /** Each plugin's JSON, as the API sends it. */
   json: string[];
@@ -47,9 +50,9 @@ export type CatalogIndex = {
 export async function buildCatalogIndex(plugins: IndexedPlugin[], asciiFolds: boolean, pause: () => Promise<void> = yieldToEventLoop): Promise<CatalogIndex> {
   const count = plugins.length;
   const index: CatalogIndex = {
-    plugins,
+    plugins: plugins.map(({ id, nameKey, updatedAt }) => ({ id, nameKey, updatedAt })),
     texts: plugins.map((plugin) => plugin.text),
-    categoryOf: new Uint8Array(count),
+    categoryOf: new Uint16Array(count),
     updatedRank: new Int32Array(count),
     json: new Array<string>(count),
     byUpdated: new Int32Array(count),
@@ -79,7 +82,15 @@ export async function buildCatalogIndex(plugins: IndexedPlugin[], asciiFolds: bo
       else if (list[list.length - 1] !== position) list.push(position); // positions only grow: this dedupes
     }
   }
-  for (const [trigram, list] of postings) index.trigrams.set(trigram, Int32Array.from(list));
+  let converted = 0;
+  for (const [trigram, list] of postings) {
+    index.trigrams.set(trigram, Int32Array.from(list));
+    converted += list.length;
+    if (converted > BUILD_SLICE * 100) {
+      converted = 0;
+      await pause();
+    }
+  }
   return index;
 }
 
@@ -128,46 +139,66 @@ export function searchCatalogIndex(index: CatalogIndex, query: ListQuery, cursor
     if (position === undefined) return undefined;
     const plugin = index.plugins[position];
     if ((byName ? plugin.nameKey : plugin.updatedAt) !== cursor[0]) return undefined;
-    start = (byName ? position : plugin.updatedRank) + 1;
+    start = (byName ? position : index.updatedRank[position]) + 1;
   }
 
-  const matched = term === undefined ? undefined : matches(index, term);
-  const facets = query.facets ? countCategories(index, matched) : undefined;
   const wanted = query.limit + 1; // one more than the page tells whether a next page exists
-  const category = query.category === undefined ? -1 : index.categories.indexOf(query.category);
-  if (category === -1 && query.category !== undefined) return pageJson("[]", null, facets); // no plugin of that category
+  const category = query.category === undefined ? ANY : index.categories.indexOf(query.category);
   const { categoryOf, updatedRank, byUpdated } = index;
-  const page: number[] = [];
-  if (!matched) {
-    for (let at = start; at < categoryOf.length && page.length < wanted; at++) {
-      const position = byName ? at : byUpdated[at];
-      if (category === -1 || categoryOf[position] === category) page.push(position);
-    }
-  } else if (byName) {
-    for (let i = lowerBound(matched, start); i < matched.length && page.length < wanted; i++) {
-      if (category === -1 || categoryOf[matched[i]] === category) page.push(matched[i]);
-    }
+  let page: ArrayLike<number>;
+  let facets: Record<string, number> | undefined;
+  if (term !== undefined && byName && !query.facets) {
+    // The name order is the positions' order: the first matches from the cursor on are the page.
+    page = category === NONE ? [] : matches(index, term, { from: start, category, stopAfter: wanted });
   } else {
-    // The matches are in the name order: their ranks in the updated order, sorted, are the page.
-    const ranks = new Int32Array(matched.length);
-    let n = 0;
-    for (let i = 0; i < matched.length; i++) {
-      const position = matched[i];
-      if (updatedRank[position] >= start && (category === -1 || categoryOf[position] === category)) ranks[n++] = updatedRank[position];
+    const matched = term === undefined ? undefined : matches(index, term, {});
+    facets = query.facets ? countCategories(index, matched) : undefined;
+    const taken: number[] = [];
+    if (category === NONE) {
+      // no plugin of that category
+    } else if (!matched) {
+      for (let at = start; at < categoryOf.length && taken.length < wanted; at++) {
+        const position = byName ? at : byUpdated[at];
+        if (category === ANY || categoryOf[position] === category) taken.push(position);
+      }
+    } else if (byName) {
+      for (let i = lowerBound(matched, start); i < matched.length && taken.length < wanted; i++) {
+        if (category === ANY || categoryOf[matched[i]] === category) taken.push(matched[i]);
+      }
+    } else {
+      // The matches are in the name order: their ranks in the updated order, sorted, are the page.
+      const ranks = new Int32Array(matched.length);
+      let n = 0;
+      for (let i = 0; i < matched.length; i++) {
+        const position = matched[i];
+        if (updatedRank[position] >= start && (category === ANY || categoryOf[position] === category)) ranks[n++] = updatedRank[position];
+      }
+      const sorted = ranks.subarray(0, n).sort();
+      for (let i = 0; i < sorted.length && i < wanted; i++) taken.push(byUpdated[sorted[i]]);
     }
-    const sorted = ranks.subarray(0, n).sort();
-    for (let i = 0; i < sorted.length && i < wanted; i++) page.push(byUpdated[sorted[i]]);
+    page = taken;
   }
 
-  const items = page.slice(0, query.limit);
+  const items = Array.from(page).slice(0, query.limit);
   const last = items.length > 0 ? index.plugins[items[items.length - 1]] : undefined;
   const next: Cursor | null = page.length > query.limit && last ? [byName ? last.nameKey : last.updatedAt, last.id] : null;
   return pageJson(`[${items.map((position) => index.json[position]).join(",")}]`, next, facets);
 }
 
-/** Positions (ascending) of the plugins whose search text contains `term`. */
-function matches(index: CatalogIndex, term: string): Int32Array {
-  const { texts } = index;
+/** Category codes in a search: any category, and one that no plugin has. */
+const ANY = -2;
+const NONE = -1;
+
+/**
+ * Positions (ascending) of the plugins whose search text contains `term`: from position `from` on,
+ * in `category` when given, and no more than `stopAfter`.
+ */
+function matches(
+  index: CatalogIndex,
+  term: string,
+  { from = 0, category = ANY, stopAfter = Infinity }: { from?: number; category?: number; stopAfter?: number },
+): Int32Array {
+  const { texts, categoryOf } = index;
   let candidates: Int32Array | undefined;
   // Any 3-character window of the term is in every match: its posting list, the shortest one, bounds them.
   for (let i = 0; i + 3 <= term.length; i++) {
@@ -175,13 +206,13 @@ function matches(index: CatalogIndex, term: string): Int32Array {
     if (!list) return new Int32Array(0);
     if (!candidates || list.length < candidates.length) candidates = list;
   }
-  const found = new Int32Array(candidates ? candidates.length : texts.length);
+  const found = new Int32Array(Math.min(candidates ? candidates.length : texts.length, stopAfter));
   let n = 0;
-  if (candidates) {
-    for (let i = 0; i < candidates.length; i++) if (texts[candidates[i]].includes(term)) found[n++] = candidates[i];
-  } else {
-    for (let position = 0; position < texts.length; position++) if (texts[position].includes(term)) found[n++] = position;
-  }
+  const take = (position: number) => {
+    if ((category === ANY || categoryOf[position] === category) && texts[position].includes(term)) found[n++] = position;
+  };
+  if (candidates) for (let i = lowerBound(candidates, from); i < candidates.length && n < stopAfter; i++) take(candidates[i]);
+  else for (let position = from; position < texts.length && n < stopAfter; position++) take(position);
   return found.subarray(0, n);
 }
 

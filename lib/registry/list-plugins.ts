@@ -31,20 +31,21 @@ const SORTS = {
  * give the same bytes.
  */
 export async function listPlugins(query: ListQuery): Promise<PluginList> {
-  return JSON.parse(await listPluginsJson(query)) as PluginList;
+  return JSON.parse((await listPluginsPage(query)).body) as PluginList;
 }
 
-/** listPlugins as the JSON text of a PluginList, for the API to send as it is. */
-export async function listPluginsJson(query: ListQuery): Promise<string> {
+/** listPlugins as the JSON text of a PluginList, for the API to send as it is, and when the data it shows was read (the page cache's entries expire from then). */
+export async function listPluginsPage(query: ListQuery): Promise<{ body: string; asOf: number }> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const index = currentCatalogIndex();
-  const indexed = index && searchCatalogIndex(index, query, cursor);
+  const current = currentCatalogIndex();
+  const indexed = current && searchCatalogIndex(current.index, query, cursor);
   if (indexed !== undefined) {
     catalogAnswers.index++;
-    return indexed;
+    return { body: indexed, asOf: current!.at };
   }
   catalogAnswers.postgres++;
-  return listPluginsFromPostgres(query, cursor);
+  const asOf = Date.now();
+  return { body: await listPluginsFromPostgres(query, cursor), asOf };
 }
 
 /** The page computed by Postgres. Queries the pool directly: this is the hottest read in the app. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requirePrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/http/route";
 import { cachedCatalog } from "@/lib/registry/catalog-cache";
-import { listPluginsJson } from "@/lib/registry/list-plugins";
+import { listPluginsPage } from "@/lib/registry/list-plugins";
 import { receiveAndPublish } from "@/lib/registry/receive-publish";
 import { listQuerySchema, pluginListSchema, publishResultSchema } from "@/lib/registry/schemas";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   { summary: "Search and page through the catalog", query: listQuerySchema, response: pluginListSchema, read: true },
   async ({ query }) => {
-    const body = await cachedCatalog(JSON.stringify(query), () => listPluginsJson(query));
+    const body = await cachedCatalog(JSON.stringify(query), () => listPluginsPage(query));
     return new Response(body, { headers: { "content-type": "application/json" } });
   },
 );
